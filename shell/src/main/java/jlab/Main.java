@@ -1,0 +1,7 @@
+package jlab;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.out.println("jlab " + Runtime.version());
+    }
+}
