@@ -1,0 +1,94 @@
+package jlab.engine;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import jlab.inspect.Annotation;
+
+/**
+ * One learner taking one lab: the only thing the shell talks to. Moving onto a step runs that step's
+ * actions the first time it is reached (later visits only show it again); every call returns what the
+ * learner should see as plain data, which the shell renders. Implementations: {@code Engine} (real
+ * kernel or a fake one underneath).
+ */
+public interface LabSession extends AutoCloseable {
+
+    String labId();
+
+    String labTitle();
+
+    int stepCount();
+
+    /** 0-based index of the current step. */
+    int stepIndex();
+
+    StepView currentStep();
+
+    /** Moves to step {@code index} (0-based), running the actions of every step up to it not yet run. */
+    StepOutcome goTo(int index);
+
+    /** Evaluates the current step's checks against live kernel state. */
+    CheckReport check();
+
+    /** The next hint for the current step (hints escalate); empty text when the step has none. */
+    String hint();
+
+    /** Performs the current step's solution, then checks. */
+    StepOutcome solve();
+
+    /**
+     * Runs a learner's command inside the lab's sandbox, streaming its output lines to {@code output}.
+     * {@link #interrupt()} from another thread sends the command SIGINT.
+     */
+    ExecOutcome exec(List<String> argv, Consumer<String> output);
+
+    /** Sends SIGINT to the command {@link #exec} is running, if any. */
+    void interrupt();
+
+    List<QuestionView> quiz();
+
+    Grade answer(int questionIndex, String answer);
+
+    /** What an inspector shows now, by name (ns, pids, mounts, uts), with no diff. */
+    Annotation show(String inspector);
+
+    /** Names {@link #show} accepts. */
+    List<String> inspectors();
+
+    /** The syscalls made since the lab started, strace-style. */
+    List<String> syscalls();
+
+    /** Tears the sandbox down and rebuilds it, replaying the steps up to the current one. */
+    StepOutcome reset();
+
+    /** Tears everything down; idempotent. */
+    @Override void close();
+
+    /** A step as the learner reads it. {@code text} is Markdown; {@code number} is 1-based. */
+    record StepView(int number, String id, String title, String text, String task, boolean hasQuiz) {
+        public boolean hasTask() { return task != null && !task.isBlank(); }
+    }
+
+    /** What moving onto (or solving) a step produced. */
+    record StepOutcome(StepView step, List<String> syscalls, List<String> output, List<Annotation> annotations,
+                       CheckReport checks, List<String> notes) {}
+
+    record CheckResult(String description, boolean passed, String detail) {}
+
+    /** All checks of a step; empty when the step has no task. */
+    record CheckReport(List<CheckResult> results) {
+        public static final CheckReport NONE = new CheckReport(List.of());
+
+        public boolean passed() { return !results.isEmpty() && results.stream().allMatch(CheckResult::passed); }
+    }
+
+    /** A command's fate: exit code or signal, and the syscalls jlab made for it. */
+    record ExecOutcome(String status, int exitCode, List<String> syscalls, CheckReport checks) {}
+
+    enum QuestionKind { CHOICE, MULTIPLE, NUMBER, TEXT }
+
+    record QuestionView(int index, String ask, QuestionKind kind, List<String> choices, boolean live) {}
+
+    /** The verdict on one answer; {@code expected} is shown only once the learner is right or out of attempts. */
+    record Grade(boolean correct, String expected, String explanation, int attemptsLeft) {}
+}

@@ -1,0 +1,6 @@
+/**
+ * Runs labs: a step's actions against the kernel (through the sandbox), checks against live state,
+ * inspector diffs, hints, solutions and quiz grading. {@link jlab.engine.LabSession} is what the shell sees.
+ * May use everything below the shell.
+ */
+package jlab.engine;

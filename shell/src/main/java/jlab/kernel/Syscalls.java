@@ -1,0 +1,85 @@
+package jlab.kernel;
+
+import java.util.Set;
+
+/**
+ * The kernel operations jlab performs, one method per system call, typed. Every failure is a
+ * {@link SyscallException} naming the call, its decoded arguments and errno. Namespace, root and cwd
+ * changes apply to the calling <em>thread</em> (see DESIGN.md: one dedicated platform thread per
+ * container). Implemented by {@code jlab.kernel.ffm.FfmSyscalls} for the real kernel, by fakes in tests,
+ * and wrapped by {@link LoggingSyscalls} to feed the {@link SyscallLog}.
+ */
+public interface Syscalls {
+
+    /** unshare(2) with the CLONE_NEW* flags of {@code namespaces}. */
+    void unshare(Set<Namespace> namespaces);
+
+    /** unshare(CLONE_FS): gives the calling thread its own root, cwd and umask (needed before setns(mnt)). */
+    void unshareFs();
+
+    /** setns(2) into the namespace {@code fd} refers to; {@code type} may be null to accept any type. */
+    void setns(int fd, Namespace type);
+
+    void mount(String source, String target, String fstype, Set<MountFlag> flags, String data);
+
+    void umount2(String target, Set<UmountFlag> flags);
+
+    void chroot(String path);
+
+    void chdir(String path);
+
+    void fchdir(int fd);
+
+    /** pivot_root(2): {@code newRoot} becomes / and the old root is put at {@code putOld}. */
+    void pivotRoot(String newRoot, String putOld);
+
+    void sethostname(String name);
+
+    /** The nodename from uname(2), i.e. the hostname of the caller's UTS namespace. */
+    String hostname();
+
+    /** posix_spawn(3) as described by {@code spec}; returns the child's pid as the caller sees it. */
+    int spawn(SpawnSpec spec);
+
+    /** waitpid(2) on one child; with {@code noHang} returns {@link WaitStatus.StillRunning} at once if it runs. */
+    WaitStatus waitpid(int pid, boolean noHang);
+
+    void kill(int pid, Signal signal);
+
+    /** pidfd_open(2): a descriptor that always refers to this process, never to a later one with its pid. */
+    int pidfdOpen(int pid);
+
+    void pidfdSendSignal(int pidfd, Signal signal);
+
+    int open(String path, Set<OpenFlag> flags);
+
+    void close(int fd);
+
+    /** pipe2(O_CLOEXEC). */
+    Pipe pipe();
+
+    /** read(2) into {@code buffer}; returns the bytes read, 0 at end of file. */
+    int read(int fd, byte[] buffer);
+
+    /** prctl(PR_SET_CHILD_SUBREAPER). */
+    void setChildSubreaper(boolean on);
+
+    /** prctl(PR_CAPBSET_DROP, cap): removes a capability from the calling thread's bounding set. */
+    void dropBoundingCapability(int capability);
+
+    /** prctl(PR_SET_NO_NEW_PRIVS, 1). */
+    void setNoNewPrivs();
+
+    int getpid();
+
+    int gettid();
+
+    int geteuid();
+
+    /**
+     * Mounts a procfs at {@code target} that shows the pid namespace {@code pidnsFd} refers to, with the
+     * new mount API (fsopen, fsconfig "pidns", fsmount, move_mount). Needs procfs's {@code pidns}
+     * option (Linux 6.18+); older kernels fail with EINVAL and a process inside must mount /proc instead.
+     */
+    void mountProcForPidNamespace(String target, int pidnsFd);
+}
