@@ -1,0 +1,49 @@
+package jlab.engine;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import jlab.lab.Action;
+import jlab.sandbox.Sandbox;
+
+/** Performs a lab's actions against the sandbox: one case per action kind, nothing else. */
+final class ActionRunner {
+    /** How long an `exec` action may run before jlab kills it. */
+    static final long EXEC_TIMEOUT_MILLIS = 10_000;
+
+    private final Sandbox sandbox;
+    private final boolean allowPidnsProcOption;
+
+    ActionRunner(Sandbox sandbox, boolean allowPidnsProcOption) {
+        this.sandbox = sandbox;
+        this.allowPidnsProcOption = allowPidnsProcOption;
+    }
+
+    /** Runs {@code action}; command output goes to {@code output}, teaching remarks to {@code notes}. */
+    void run(Action action, Consumer<String> output, List<String> notes) {
+        switch (action) {
+            case Action.Unshare u -> sandbox.unshare(u.namespaces());
+            case Action.MakePrivate p -> sandbox.makePrivate(p.path());
+            case Action.Spawn s when s.role() == Action.Spawn.Role.INIT -> {
+                int pid = sandbox.spawnInit(s.argv());
+                notes.add("init started: host pid " + pid + " (" + String.join(" ", s.argv()) + ")");
+            }
+            case Action.Spawn s -> notes.add("started host pid " + sandbox.commands().spawnDetached(s.argv())
+                    + " (" + String.join(" ", s.argv()) + ")");
+            case Action.Exec e -> {
+                output.accept("$ " + String.join(" ", e.argv()));
+                var result = sandbox.commands().run(e.argv(), output, EXEC_TIMEOUT_MILLIS);
+                if (result.exitCode() != 0) notes.add(String.join(" ", e.argv()) + ": " + result.status().describe());
+            }
+            case Action.SetHostname h -> sandbox.sethostname(h.hostname());
+            case Action.MountProc m -> notes.add(switch (sandbox.mountProc(allowPidnsProcOption)) {
+                case PIDNS_OPTION -> "/proc mounted by jlab with procfs's pidns option (fsopen/fsconfig/fsmount/move_mount)";
+                case PROCESS_INSIDE -> "/proc mounted by a process inside the container (`mount -t proc proc /proc`):"
+                        + " this kernel has no procfs pidns option";
+            });
+            case Action.Mount m -> sandbox.mount(m.type().name().toLowerCase(java.util.Locale.ROOT), m.target(), m.options());
+            case Action.Chroot c -> sandbox.chroot();
+            case Action.PivotRoot p -> sandbox.pivotRoot();
+        }
+    }
+}

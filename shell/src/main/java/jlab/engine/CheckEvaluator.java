@@ -1,0 +1,94 @@
+package jlab.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.util.List;
+
+import jlab.engine.LabSession.CheckReport;
+import jlab.engine.LabSession.CheckResult;
+import jlab.kernel.SyscallException;
+import jlab.lab.Check;
+import jlab.sandbox.SandboxException;
+
+/** Evaluates a step's checks against the live kernel: one case per check kind. */
+final class CheckEvaluator {
+    private static final long COMMAND_TIMEOUT_MILLIS = 5_000;
+    private final ContainerView view;
+
+    CheckEvaluator(ContainerView view) {
+        this.view = view;
+    }
+
+    CheckReport evaluate(List<Check> checks) {
+        return new CheckReport(checks.stream().map(this::evaluate).toList());
+    }
+
+    CheckResult evaluate(Check check) {
+        try {
+            return switch (check) {
+                case Check.HostnameCheck h -> hostname(h);
+                case Check.NamespaceCheck n -> {
+                    var container = view.containerNamespace(n.type());
+                    var host = view.hostNamespace(n.type());
+                    boolean differs = container.isPresent() && host.isPresent() && !container.equals(host);
+                    yield result(n, differs == n.differs(), "container " + container.map(Object::toString).orElse("?")
+                            + ", host " + host.map(Object::toString).orElse("?"));
+                }
+                case Check.InitCheck i -> {
+                    boolean running = view.sandbox().initRunning();
+                    yield result(i, running == i.running(), running ? "init is running" : "no init running");
+                }
+                case Check.MountedCheck m -> {
+                    var found = view.containerMounts().stream()
+                            .filter(mp -> mp[0].equals(m.path()) && (m.type() == null || mp[1].equals(m.type())))
+                            .findFirst();
+                    yield result(m, found.isPresent(), found.map(mp -> mp[1] + " mounted at " + mp[0])
+                            .orElse("nothing" + (m.type() == null ? "" : " of type " + m.type()) + " mounted at " + m.path()));
+                }
+                case Check.CommandCheck c -> {
+                    var run = view.sandbox().commands().run(c.run(), line -> { }, COMMAND_TIMEOUT_MILLIS);
+                    boolean outputOk = c.output() == null || c.outputPattern().matcher(run.output()).find();
+                    yield result(c, run.exitCode() == c.exit() && outputOk,
+                            run.status().describe() + (run.output().isBlank() ? "" : ": " + firstLine(run.output())));
+                }
+                case Check.FileCheck f -> file(f);
+            };
+        } catch (SandboxException | SyscallException e) {
+            return new CheckResult(check.describe(), false, e.getMessage());
+        }
+    }
+
+    private CheckResult hostname(Check.HostnameCheck h) {
+        boolean container = h.where() == Check.Where.CONTAINER;
+        String actual = container ? view.containerHostname() : view.hostHostname();
+        if (h.is() != null) return result(h, actual.equals(h.is()), "it is '" + actual + "'");
+        boolean same = actual.equals(view.hostHostnameAtStart());
+        return result(h, same == h.unchanged(), "it is '" + actual + "'" + (same ? ", as at the start" : ""));
+    }
+
+    private CheckResult file(Check.FileCheck f) {
+        var path = view.file(f.path());
+        boolean exists = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+        if (!exists || f.contains() == null) {
+            return result(f, exists == f.exists(), exists ? f.path() + " exists" : f.path() + " does not exist");
+        }
+        try {
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            boolean contains = text.contains(f.contains());
+            return result(f, contains == f.exists(), contains ? "found '" + f.contains() + "'" : "'" + f.contains() + "' not in it");
+        } catch (IOException e) {
+            return result(f, false, "cannot read " + f.path() + ": " + e.getMessage());
+        }
+    }
+
+    private static CheckResult result(Check check, boolean passed, String detail) {
+        return new CheckResult(check.describe(), passed, detail);
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 80 ? line.substring(0, 77) + "..." : line;
+    }
+}

@@ -1,0 +1,261 @@
+package jlab.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import jlab.inspect.Annotation;
+import jlab.inspect.Inspector;
+import jlab.inspect.Inspectors;
+import jlab.inspect.Observation;
+import jlab.kernel.SyscallException;
+import jlab.kernel.SyscallLog;
+import jlab.lab.Action;
+import jlab.lab.Lab;
+import jlab.lab.Step;
+import jlab.proc.ProcFs;
+import jlab.sandbox.Sandbox;
+import jlab.sandbox.SandboxException;
+
+/**
+ * Runs one lab for one learner: moving onto a step runs its actions once (before/after snapshots of the
+ * inspectors it observes give the annotated diff), tasks are checked against the live kernel after every
+ * command, hints escalate, solutions are actions too, and quizzes are graded here.
+ */
+public final class Engine implements LabSession {
+
+    /** Builds a fresh sandbox; called at the start and on every {@code reset}. */
+    public interface SandboxFactory {
+        Sandbox create() throws IOException;
+    }
+
+    private final Lab lab;
+    private final SandboxFactory sandboxes;
+    private final ProcFs proc;
+    private final Path lessonRoot;
+    private final SyscallLog log;
+    private final boolean allowPidnsProcOption;
+    private final int hostPid = (int) ProcessHandle.current().pid();
+    private final int[] hintsGiven;
+    private final boolean[] solved;
+    private Sandbox sandbox;
+    private ContainerView view;
+    private ActionRunner actions;
+    private CheckEvaluator checks;
+    private QuizGrader grader;
+    private int index;
+    private int ranThrough = -1;
+    private boolean warnedUnsolved;
+
+    public Engine(Lab lab, SandboxFactory sandboxes, ProcFs proc, Path lessonRoot, SyscallLog log,
+                  boolean allowPidnsProcOption) throws IOException {
+        this.lab = lab;
+        this.sandboxes = sandboxes;
+        this.proc = proc;
+        this.lessonRoot = lessonRoot;
+        this.log = log;
+        this.allowPidnsProcOption = allowPidnsProcOption;
+        this.hintsGiven = new int[lab.steps().size()];
+        this.solved = new boolean[lab.steps().size()];
+        build();
+    }
+
+    private void build() throws IOException {
+        sandbox = sandboxes.create();
+        view = new ContainerView(sandbox, proc, hostPid);
+        actions = new ActionRunner(sandbox, allowPidnsProcOption);
+        checks = new CheckEvaluator(view);
+        grader = new QuizGrader(new LiveValues(view));
+        ranThrough = -1;
+    }
+
+    @Override public String labId() { return lab.id(); }
+
+    @Override public String labTitle() { return lab.title(); }
+
+    @Override public int stepCount() { return lab.steps().size(); }
+
+    @Override public int stepIndex() { return index; }
+
+    @Override public StepView currentStep() { return stepView(index); }
+
+    private Step step() { return lab.steps().get(index); }
+
+    private StepView stepView(int i) {
+        Step s = lab.steps().get(i);
+        return new StepView(i + 1, s.id(), s.title(), lessonText(s), s.task(), !s.quiz().isEmpty());
+    }
+
+    private String lessonText(Step s) {
+        if (s.text() == null) return "";
+        try {
+            return Files.readString(lessonRoot.resolve(s.text()));
+        } catch (IOException e) {
+            return "(lesson text " + s.text() + " could not be read: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The first step, with its actions run. */
+    public StepOutcome begin() {
+        return enter(0);
+    }
+
+    @Override public StepOutcome goTo(int target) {
+        if (target < 0 || target >= stepCount()) {
+            throw new IllegalArgumentException("there is no step " + (target + 1) + " (the lab has " + stepCount() + ")");
+        }
+        if (target == index + 1 && step().hasTask() && !solved[index] && !warnedUnsolved && !checks.evaluate(step().checks()).passed()) {
+            warnedUnsolved = true;
+            return new StepOutcome(currentStep(), List.of(), List.of(), List.of(), CheckReport.NONE,
+                    List.of("The task of this step is not done yet — try `check`, `hint` or `solve`."
+                            + " Type `next` again to move on anyway."));
+        }
+        return enter(target);
+    }
+
+    private StepOutcome enter(int target) {
+        warnedUnsolved = false;
+        List<String> notes = new ArrayList<>();
+        List<String> output = new ArrayList<>();
+        int mark = log.mark();
+        for (int i = ranThrough + 1; i < target; i++) {
+            runActions(lab.steps().get(i).actions(), output::add, notes);
+            notes.add("ran the actions of step " + (i + 1) + " (" + lab.steps().get(i).title() + ")");
+            ranThrough = i;
+        }
+        index = target;
+        List<Annotation> annotations = new ArrayList<>();
+        if (ranThrough < target) {
+            List<Observation<?>> observations = observe(step().observe());
+            runActions(step().actions(), output::add, notes);
+            ranThrough = target;
+            var after = view.target();
+            for (var o : observations) annotations.add(o.finish(after));
+        } else {
+            for (String name : step().observe()) annotations.add(show(name));
+        }
+        return new StepOutcome(currentStep(), syscallsSince(mark), output, annotations, taskChecks(), notes);
+    }
+
+    private List<Observation<?>> observe(List<String> names) {
+        var target = view.target();
+        List<Observation<?>> list = new ArrayList<>();
+        for (String name : names) Inspectors.byName(name).ifPresent(i -> list.add(Observation.start(i, target)));
+        return list;
+    }
+
+    private void runActions(List<Action> list, Consumer<String> output, List<String> notes) {
+        for (Action action : list) {
+            try {
+                actions.run(action, output, notes);
+            } catch (SyscallException | SandboxException e) {
+                notes.add("✗ " + action.describe() + " failed: " + e.getMessage());
+                return;
+            }
+        }
+    }
+
+    private CheckReport taskChecks() {
+        return step().hasTask() ? checks.evaluate(step().checks()) : CheckReport.NONE;
+    }
+
+    @Override public CheckReport check() {
+        CheckReport report = taskChecks();
+        if (report.passed()) solved[index] = true;
+        return report;
+    }
+
+    @Override public String hint() {
+        List<String> hints = step().hints();
+        if (hints.isEmpty()) return "";
+        int n = Math.min(hintsGiven[index]++, hints.size() - 1);
+        return hints.size() == 1 ? hints.get(0) : "(" + (n + 1) + "/" + hints.size() + ") " + hints.get(n);
+    }
+
+    @Override public StepOutcome solve() {
+        int mark = log.mark();
+        List<String> notes = new ArrayList<>();
+        List<String> output = new ArrayList<>();
+        if (!step().hasTask()) {
+            notes.add("This step has no task to solve.");
+        } else {
+            var observations = observe(step().observe());
+            runActions(step().solution(), output::add, notes);
+            var after = view.target();
+            List<Annotation> annotations = observations.stream().<Annotation>map(o -> o.finish(after)).toList();
+            return new StepOutcome(currentStep(), syscallsSince(mark), output, annotations, check(), notes);
+        }
+        return new StepOutcome(currentStep(), syscallsSince(mark), output, List.of(), CheckReport.NONE, notes);
+    }
+
+    @Override public ExecOutcome exec(List<String> argv, Consumer<String> output) {
+        int mark = log.mark();
+        var result = sandbox.commands().run(argv, output, Long.MAX_VALUE / 4);
+        CheckReport report = step().hasTask() ? check() : CheckReport.NONE;
+        return new ExecOutcome(result.status().describe(), result.exitCode(), syscallsSince(mark), report);
+    }
+
+    @Override public void interrupt() {
+        sandbox.commands().interrupt();
+    }
+
+    @Override public List<QuestionView> quiz() {
+        var quiz = step().quiz();
+        List<QuestionView> views = new ArrayList<>();
+        for (int i = 0; i < quiz.size(); i++) views.add(QuizGrader.view(i, quiz.get(i)));
+        return views;
+    }
+
+    @Override public Grade answer(int questionIndex, String answer) {
+        return grader.grade(step().quiz().get(questionIndex), answer);
+    }
+
+    @Override public Annotation show(String inspector) {
+        Inspector<?> found = Inspectors.byName(inspector).orElseThrow(() -> new IllegalArgumentException(
+                "no inspector '" + inspector + "' — try one of " + inspectors()));
+        return found.showNow(view.target());
+    }
+
+    @Override public List<String> inspectors() {
+        return Inspectors.names();
+    }
+
+    @Override public List<String> syscalls() {
+        return log.all().stream().map(SyscallLog.Entry::toString).toList();
+    }
+
+    private List<String> syscallsSince(int mark) {
+        return log.since(mark).stream().map(SyscallLog.Entry::toString).toList();
+    }
+
+    @Override public StepOutcome reset() {
+        int target = index;
+        sandbox.close();
+        try {
+            build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not rebuild the sandbox: " + e.getMessage(), e);
+        }
+        List<String> notes = new ArrayList<>();
+        List<String> output = new ArrayList<>();
+        for (int i = 0; i < target; i++) {
+            Step s = lab.steps().get(i);
+            runActions(s.actions(), output::add, notes);
+            if (s.hasTask()) runActions(s.solution(), output::add, notes);
+            ranThrough = i;
+        }
+        notes.add("sandbox rebuilt from scratch; steps 1–" + target + " replayed (with their solutions)");
+        StepOutcome entered = enter(target);
+        notes.addAll(entered.notes());
+        return new StepOutcome(entered.step(), entered.syscalls(), entered.output(), entered.annotations(),
+                entered.checks(), notes);
+    }
+
+    @Override public void close() {
+        if (sandbox != null) sandbox.close();
+    }
+}

@@ -1,0 +1,174 @@
+package jlab.sandbox;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+import jlab.kernel.Pipe;
+import jlab.kernel.Signal;
+import jlab.kernel.SpawnSpec;
+import jlab.kernel.SyscallException;
+import jlab.kernel.Syscalls;
+import jlab.kernel.WaitStatus;
+import jlab.ledger.Ledger;
+import jlab.ledger.Resource;
+import jlab.proc.ProcFs;
+
+/**
+ * Commands run inside the container: spawned from the container's thread (so they are in its namespaces
+ * and, for the spawn, its rootfs), with output read and the child reaped on the caller's thread, which
+ * keeps the container's thread free. Every child is in the ledger while it lives.
+ */
+public final class Commands {
+    private static final List<String> PATH = List.of("/bin", "/sbin", "/usr/bin", "/usr/sbin");
+
+    private final Sandbox sandbox;
+    private final Syscalls quiet;
+    private final Ledger ledger;
+    private final ProcFs proc = new ProcFs();
+    private final List<Integer> detached = new ArrayList<>();
+    private volatile int running = -1;
+
+    Commands(Sandbox sandbox, Syscalls quiet, Ledger ledger) {
+        this.sandbox = sandbox;
+        this.quiet = quiet;
+        this.ledger = ledger;
+    }
+
+    /** How a command ended. */
+    public record Result(List<String> argv, WaitStatus status, String output) {
+        public int exitCode() {
+            return switch (status) {
+                case WaitStatus.Exited e -> e.code();
+                case WaitStatus.Signaled s -> 128 + s.signal();
+                default -> -1;
+            };
+        }
+
+        public String describe() {
+            return String.join(" ", argv) + ": " + status.describe() + (output.isBlank() ? "" : " — " + output.strip());
+        }
+    }
+
+    /**
+     * Runs {@code argv} inside the container, streams its output (stdout and stderr together) line by
+     * line to {@code lines}, and waits for it; after {@code timeoutMillis} it is killed.
+     */
+    public Result run(List<String> argv, Consumer<String> lines, long timeoutMillis) {
+        sandbox.requireIsolation("run a command in the container");
+        if (!sandbox.hasInit()) {
+            throw new SandboxException("the container has no init yet: the first process in a new pid namespace becomes"
+                    + " its PID 1, and the namespace dies with it. A later step starts the init.");
+        }
+        Pipe pipe = quiet.pipe();
+        int pid;
+        try {
+            SpawnSpec spec = new SpawnSpec(executable(argv.getFirst()), argv, SpawnSpec.DEFAULT_ENV,
+                    SpawnSpec.DEV_NULL, pipe.writeFd(), pipe.writeFd(), true);
+            pid = sandbox.inRootfs(() -> sandbox.kernel().spawn(spec));
+        } catch (RuntimeException e) {
+            quiet.close(pipe.readFd());
+            throw e;
+        } finally {
+            quiet.close(pipe.writeFd());
+        }
+        var resource = ledger.record(new Resource.Process(pid, startTime(pid)));
+        running = pid;
+        Thread watchdog = Thread.ofVirtual().start(() -> killAfter(pid, timeoutMillis));
+        String output;
+        try {
+            output = drain(pipe.readFd(), lines);
+        } finally {
+            quiet.close(pipe.readFd());
+        }
+        WaitStatus status = quiet.waitpid(pid, false);
+        running = -1;
+        watchdog.interrupt();
+        ledger.released(resource);
+        return new Result(argv, status, output);
+    }
+
+    /** Starts {@code argv} with /dev/null as its standard streams and does not wait for it. */
+    public int spawnDetached(List<String> argv) {
+        SpawnSpec spec = SpawnSpec.of(executable(argv.getFirst()), argv);
+        int pid = sandbox.inRootfs(() -> sandbox.kernel().spawn(spec));
+        ledger.record(new Resource.Process(pid, startTime(pid)));
+        return pid;
+    }
+
+    /** Sends SIGINT to the command {@link #run} is waiting for, if any. */
+    public void interrupt() {
+        int pid = running;
+        if (pid > 0) signal(pid, Signal.SIGINT);
+    }
+
+    void killAll() {
+        int pid = running;
+        if (pid > 0) signal(pid, Signal.SIGKILL);
+    }
+
+    long startTime(int pid) {
+        OptionalLong start = proc.startTime(pid);
+        return start.orElse(-1);
+    }
+
+    boolean isZombie(int pid) {
+        return proc.stat(pid).map(s -> s.state() == 'Z').orElse(true);
+    }
+
+    private void killAfter(int pid, long millis) {
+        try {
+            Thread.sleep(millis);
+            if (running == pid) signal(pid, Signal.SIGKILL);
+        } catch (InterruptedException e) {
+            // the command ended in time
+        }
+    }
+
+    private void signal(int pid, Signal signal) {
+        try {
+            quiet.kill(pid, signal);
+        } catch (SyscallException e) {
+            // it has just exited; waitpid reaps it
+        }
+    }
+
+    private String drain(int fd, Consumer<String> lines) {
+        byte[] buffer = new byte[8192];
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int n;
+        while ((n = quiet.read(fd, buffer)) > 0) {
+            all.write(buffer, 0, n);
+            for (int i = 0; i < n; i++) {
+                if (buffer[i] == '\n') {
+                    lines.accept(line.toString(StandardCharsets.UTF_8));
+                    line.reset();
+                } else {
+                    line.write(buffer[i]);
+                }
+            }
+        }
+        if (line.size() > 0) lines.accept(line.toString(StandardCharsets.UTF_8));
+        return all.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Resolves a command name against the container's PATH, looking only inside the rootfs. */
+    private String executable(String command) {
+        if (command.contains("/")) {
+            ContainerPaths.relative(command);
+            return command;
+        }
+        for (String dir : PATH) {
+            String candidate = dir + "/" + command;
+            if (java.nio.file.Files.exists(sandbox.hostPath(candidate), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return candidate;
+            }
+        }
+        throw new SandboxException(command + ": command not found in the container (busybox has no such applet)");
+    }
+
+}

@@ -1,0 +1,328 @@
+package jlab.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import jlab.kernel.MountFlag;
+import jlab.kernel.Namespace;
+import jlab.kernel.OpenFlag;
+import jlab.kernel.Signal;
+import jlab.kernel.SyscallException;
+import jlab.kernel.Syscalls;
+import jlab.kernel.UmountFlag;
+import jlab.kernel.WaitStatus;
+import jlab.ledger.Ledger;
+import jlab.ledger.Resource;
+
+/**
+ * One lab's container, built step by step as the lab asks: namespaces unshared on the container's own
+ * thread, / made private, an init spawned inside, /proc, hostname, pivot_root. Commands always run inside
+ * the busybox root file system and inside the lab's namespaces, never on the host: {@link #exec} refuses
+ * until the container has its own mount, UTS, IPC, network and pid namespaces and an init, and mounts are
+ * refused until / is private, so nothing can propagate to the host.
+ *
+ * <p>Two kernels: {@code kernel} is logged (what the learner is shown), {@code quiet} is the same kernel
+ * unlogged, for plumbing such as pipes and the chroot around each spawn before the lab's own pivot_root.
+ */
+public final class Sandbox implements AutoCloseable {
+    /** Namespaces a command needs before it may run: without them it could touch the host. */
+    static final Set<Namespace> REQUIRED_FOR_EXEC =
+            EnumSet.of(Namespace.MOUNT, Namespace.UTS, Namespace.IPC, Namespace.NET, Namespace.PID);
+
+    private final Syscalls kernel;
+    private final Syscalls quiet;
+    private final Ledger ledger;
+    private final Path rootfs;
+    private final ContainerThread thread;
+    private final Set<Namespace> unshared = EnumSet.noneOf(Namespace.class);
+    private final Commands commands;
+    private boolean rootPrivate;
+    private boolean rootfsMounted;
+    private boolean rooted;
+    private int hostRootFd = -1;
+    private int initPid = -1;
+    private long initStartTime;
+    private boolean closed;
+
+    private Sandbox(Syscalls kernel, Syscalls quiet, Ledger ledger, Path rootfs, ContainerThread thread) {
+        this.kernel = kernel;
+        this.quiet = quiet;
+        this.ledger = ledger;
+        this.rootfs = rootfs;
+        this.thread = thread;
+        this.commands = new Commands(this, quiet, ledger);
+    }
+
+    /** Builds the rootfs in the session's workspace and starts the container's thread. */
+    public static Sandbox create(Syscalls kernel, Syscalls quiet, Ledger ledger, Path busybox) throws IOException {
+        Path rootfs = ledger.sessionDir().resolve("rootfs");
+        ledger.record(new Resource.Directory(rootfs));
+        Files.createDirectory(rootfs);
+        new BusyboxRootfs(busybox).build(rootfs);
+        ContainerThread thread = new ContainerThread("jlab-container-" + ledger.sessionId(), quiet);
+        Sandbox sandbox = new Sandbox(kernel, quiet, ledger, rootfs, thread);
+        try {
+            thread.call(sandbox::harden);
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+        return sandbox;
+    }
+
+    /**
+     * Capabilities no lab needs and that would let a root process inside reach the host (load modules,
+     * raw disk access, mknod, open_by_handle_at, reboot, ...) are dropped from the thread's bounding set,
+     * so nothing it spawns can ever hold them. The thread itself keeps what it needs to build the container.
+     */
+    private Void harden() {
+        hostRootFd = quiet.open("/", EnumSet.of(OpenFlag.O_PATH, OpenFlag.O_DIRECTORY, OpenFlag.O_CLOEXEC));
+        for (int cap : Capabilities.DROPPED_FOR_CONTAINERS) {
+            quiet.dropBoundingCapability(cap);
+        }
+        return null;
+    }
+
+    public Path rootfs() { return rootfs; }
+
+    public int threadTid() { return thread.tid(); }
+
+    public OptionalInt initPid() { return initPid > 0 ? OptionalInt.of(initPid) : OptionalInt.empty(); }
+
+    public Set<Namespace> unshared() { return EnumSet.copyOf(unsharedOrNone()); }
+
+    private Set<Namespace> unsharedOrNone() {
+        return unshared.isEmpty() ? EnumSet.noneOf(Namespace.class) : unshared;
+    }
+
+    /** True once chroot or pivot_root moved the container's thread into the rootfs. */
+    public boolean rooted() { return rooted; }
+
+    public void unshare(Set<Namespace> namespaces) {
+        if (namespaces.contains(Namespace.USER)) {
+            throw new SandboxException("a user namespace cannot be unshared by a multithreaded process such as the JVM");
+        }
+        if (namespaces.contains(Namespace.PID) && unshared.contains(Namespace.PID)) {
+            throw new SandboxException("the container's thread already created a pid namespace; a thread can do that only once");
+        }
+        onThread(() -> { kernel.unshare(namespaces); return null; });
+        unshared.addAll(namespaces);
+    }
+
+    /** mount(NULL, path, NULL, MS_REC|MS_PRIVATE, NULL) in the lab's own mount namespace. */
+    public void makePrivate(String path) {
+        requireNamespace(Namespace.MOUNT, "make mounts private");
+        String target = path.equals("/") ? "/" : threadPath(path);
+        onThread(() -> {
+            kernel.mount(null, target, null, EnumSet.of(MountFlag.MS_REC, MountFlag.MS_PRIVATE), null);
+            return null;
+        });
+        if (path.equals("/")) rootPrivate = true;
+    }
+
+    public void sethostname(String name) {
+        requireNamespace(Namespace.UTS, "set the container's hostname");
+        onThread(() -> { kernel.sethostname(name); return null; });
+    }
+
+    /** The hostname of the container's UTS namespace (the host's until UTS is unshared). */
+    public String hostname() {
+        return onThread(quiet::hostname);
+    }
+
+    /** Spawns the container's init; with a new pid namespace it is PID 1 there. Returns its host pid. */
+    public int spawnInit(List<String> argv) {
+        if (initPid > 0) throw new SandboxException("the container already has an init (pid " + initPid + ")");
+        requireIsolation("start an init");
+        int pid = commands.spawnDetached(argv);
+        initPid = pid;
+        initStartTime = commands.startTime(pid);
+        return pid;
+    }
+
+    /** Runs a command inside the container; see {@link Commands#run}. */
+    public Commands commands() { return commands; }
+
+    /** How /proc got its pid namespace: jlab's own fsmount with procfs's pidns option, or a process inside. */
+    public enum ProcMount { PIDNS_OPTION, PROCESS_INSIDE }
+
+    /** Mounts a procfs at the rootfs's /proc that shows the container's pid namespace. */
+    public ProcMount mountProc(boolean allowPidnsOption) {
+        requireRootMount("mount /proc");
+        if (initPid < 0) throw new SandboxException("/proc for the container needs its init first (the `spawn` action with role: init)");
+        String target = threadPath("/proc");
+        if (allowPidnsOption) {
+            int nsFd = quiet.open("/proc/" + initPid + "/ns/pid", EnumSet.of(OpenFlag.O_CLOEXEC));
+            try {
+                onThread(() -> { kernel.mountProcForPidNamespace(target, nsFd); return null; });
+                return ProcMount.PIDNS_OPTION;
+            } catch (SyscallException e) {
+                if (e.errno().number() != jlab.kernel.Errno.EINVAL && e.errno().number() != jlab.kernel.Errno.ENOSYS) throw e;
+            } finally {
+                quiet.close(nsFd);
+            }
+        }
+        var result = commands.run(List.of("mount", "-t", "proc", "proc", "/proc"), line -> { }, 10_000);
+        if (result.exitCode() != 0) {
+            throw new SandboxException("mounting /proc from inside the container failed: " + result.describe());
+        }
+        return ProcMount.PROCESS_INSIDE;
+    }
+
+    /** Mounts a tmpfs or proc at {@code target} inside the rootfs. */
+    public void mount(String type, String target, String options) {
+        if (!type.equals("tmpfs") && !type.equals("proc")) {
+            throw new SandboxException("jlab mounts only tmpfs and proc inside a lab, not '" + type + "'");
+        }
+        requireRootMount("mount " + type);
+        String path = threadPath(target);
+        onThread(() -> {
+            kernel.mount(type, path, type, EnumSet.of(MountFlag.MS_NOSUID, MountFlag.MS_NODEV), options);
+            return null;
+        });
+    }
+
+    public void chroot() {
+        requireRootMount("chroot");
+        if (rooted) throw new SandboxException("the container's thread is already inside the rootfs");
+        String dir = rootfs.toString();
+        onThread(() -> {
+            kernel.chroot(dir);
+            kernel.chdir("/");
+            return null;
+        });
+        rooted = true;
+    }
+
+    /** pivot_root(".", ".") in the bind-mounted rootfs, then detach the old root, as runc does. */
+    public void pivotRoot() {
+        requireRootMount("pivot_root");
+        if (rooted) throw new SandboxException("the container's thread is already inside the rootfs");
+        String dir = rootfs.toString();
+        onThread(() -> {
+            kernel.chdir(dir);
+            kernel.pivotRoot(".", ".");
+            kernel.umount2(".", EnumSet.of(UmountFlag.MNT_DETACH));
+            kernel.chdir("/");
+            quiet.close(hostRootFd);
+            hostRootFd = -1;
+            return null;
+        });
+        rooted = true;
+    }
+
+    /** Whether the container's init is still alive. */
+    public boolean initRunning() {
+        return initPid > 0 && commands.startTime(initPid) == initStartTime && !commands.isZombie(initPid);
+    }
+
+    /** Host path of a path inside the rootfs, refusing anything that could leave it. */
+    public Path hostPath(String containerPath) {
+        return rootfs.resolve(ContainerPaths.relative(containerPath));
+    }
+
+    /** The path the container's thread must use for a path inside the container. */
+    String threadPath(String containerPath) {
+        return rooted ? "/" + ContainerPaths.relative(containerPath) : hostPath(containerPath).toString();
+    }
+
+    void requireIsolation(String what) {
+        Set<Namespace> missing = EnumSet.copyOf(REQUIRED_FOR_EXEC);
+        missing.removeAll(unshared);
+        if (!missing.isEmpty()) {
+            throw new SandboxException("cannot " + what + " yet: the container does not have its own "
+                    + missing.stream().map(Namespace::procName).toList()
+                    + " namespaces, so the command would run in the host's. A later step creates them.");
+        }
+        requireRootMount(what);
+    }
+
+    boolean hasInit() { return initPid > 0; }
+
+    /**
+     * Runs {@code spawn} on the container's thread with its root inside the rootfs: after chroot or
+     * pivot_root it already is; before, the thread chroots into the rootfs for the spawn and climbs back
+     * out through a descriptor of the host's root that only the thread holds (close-on-exec).
+     */
+    <T> T inRootfs(Callable<T> spawn) {
+        return onThread(() -> {
+            if (rooted) return spawn.call();
+            quiet.chroot(rootfs.toString());
+            try {
+                return spawn.call();
+            } finally {
+                quiet.fchdir(hostRootFd);
+                quiet.chroot(".");
+                quiet.chdir("/");
+            }
+        });
+    }
+
+    Syscalls kernel() { return kernel; }
+
+    private void requireNamespace(Namespace ns, String what) {
+        if (!unshared.contains(ns)) {
+            throw new SandboxException("cannot " + what + " before the container has its own "
+                    + ns.procName() + " namespace (unshare: [" + ns.name().toLowerCase() + "])");
+        }
+    }
+
+    /**
+     * Mounting needs the lab's own mount namespace with / private, or the mount would propagate to the
+     * host's. The first mount bind-mounts the rootfs onto itself (pivot_root needs a mount point) and the
+     * host's null, zero, random, urandom and tty devices into its /dev.
+     */
+    private void requireRootMount(String what) {
+        requireNamespace(Namespace.MOUNT, what);
+        if (!rootPrivate) {
+            throw new SandboxException("cannot " + what + " while / is shared: the mount would propagate to the host."
+                    + " Make it private first (make-private: /)");
+        }
+        if (rootfsMounted) return;
+        String dir = rootfs.toString();
+        onThread(() -> {
+            kernel.mount(dir, dir, null, EnumSet.of(MountFlag.MS_BIND, MountFlag.MS_REC), null);
+            for (String dev : BusyboxRootfs.DEVICES) {
+                kernel.mount("/dev/" + dev, dir + "/dev/" + dev, null, EnumSet.of(MountFlag.MS_BIND), null);
+            }
+            return null;
+        });
+        rootfsMounted = true;
+    }
+
+    private <T> T onThread(Callable<T> task) {
+        if (closed) throw new SandboxException("the sandbox was torn down");
+        return thread.call(task);
+    }
+
+    /**
+     * Kills the container (SIGKILL to its init ends every process of its pid namespace), reaps it, ends
+     * the thread (its mount namespace and every mount in it go with it) and removes the rootfs.
+     */
+    @Override public void close() {
+        if (closed) return;
+        closed = true;
+        commands.killAll();
+        if (initPid > 0) {
+            try {
+                quiet.kill(initPid, Signal.SIGKILL);
+                quiet.waitpid(initPid, false);
+            } catch (SyscallException e) {
+                // already gone and reaped
+            }
+            ledger.released(new Resource.Process(initPid, initStartTime));
+        }
+        thread.close();
+        ledger.releaseNow(new Resource.Directory(rootfs));
+    }
+
+    static WaitStatus reap(Syscalls quiet, int pid) {
+        return quiet.waitpid(pid, false);
+    }
+}
