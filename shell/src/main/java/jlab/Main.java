@@ -1,7 +1,145 @@
 package jlab;
 
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jlab.lab.LabLoader;
+import jlab.lab.LabProblem;
+import jlab.ledger.Cleanup;
+import jlab.ledger.KernelReleaser;
+import jlab.ledger.Ledger;
+import jlab.ledger.ProcStartTimes;
+
+/**
+ * The command line: {@code jlab} opens the shell, {@code jlab start <lab>} goes straight into a lab, and
+ * {@code list}, {@code doctor}, {@code validate}, {@code cleanup}, {@code help}, {@code --version} answer
+ * and exit. Nothing heavy is loaded before it is needed, so the prompt comes quickly.
+ */
 public final class Main {
+    private static final String USAGE = """
+            usage: jlab [command]
+
+              (none)                 open the jlab shell (type `help` there)
+              start <lab>            open the shell inside a lab, e.g. `jlab start namespaces`
+              list                   list the labs
+              doctor                 check this machine: root, kernel, namespaces, overlayfs, cgroups, busybox, JDK
+              validate <file|dir>…   check lab files; every problem with file:line:col
+              cleanup                remove what crashed jlab sessions left behind (mounts, processes, dirs)
+              help                   this text
+              --version              jlab's version
+
+            Labs need root (they create namespaces and mounts): sudo ./jlab start namespaces
+            """;
+
+    private Main() {}
+
     public static void main(String[] args) {
-        System.out.println("jlab " + Runtime.version());
+        int status = run(Arrays.asList(args), System.out, System.err);
+        if (status != 0 || args.length > 0) System.exit(status);
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        Path home = JlabHome.find();
+        String command = args.isEmpty() ? "" : args.getFirst();
+        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+        switch (command) {
+            case "" -> { return ShellLauncher.open(home, List.of()); }
+            case "start" -> {
+                if (rest.isEmpty()) {
+                    err.println("jlab start: which lab? try `jlab list`");
+                    return 2;
+                }
+                return ShellLauncher.open(home, List.of("start " + String.join(" ", rest)));
+            }
+            case "list" -> { return list(home, out); }
+            case "doctor" -> { return Doctoring.run(out); }
+            case "validate" -> { return validate(home, rest, out); }
+            case "cleanup" -> { return cleanup(out, err); }
+            case "help", "-h", "--help" -> {
+                out.print(USAGE);
+                return 0;
+            }
+            case "--version", "-V", "version" -> {
+                out.println("jlab " + version() + " (Java " + Runtime.version() + ")");
+                return 0;
+            }
+            default -> {
+                err.println("jlab: unknown command '" + command + "'" + suggestion(command) + "\n");
+                err.print(USAGE);
+                return 2;
+            }
+        }
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    private static String suggestion(String command) {
+        List<String> known = List.of("start", "list", "doctor", "validate", "cleanup", "help");
+        return known.stream().filter(k -> k.startsWith(command.substring(0, Math.min(2, command.length()))))
+                .findFirst().map(k -> " (did you mean '" + k + "'?)").orElse("");
+    }
+
+    private static int list(Path home, PrintStream out) {
+        var listing = new LabLibrary(home, out::println).catalog().list();
+        for (var lab : listing.labs()) {
+            out.printf("%-12s %-48s %2d steps%n", lab.id(), lab.title(), lab.stepCount());
+            if (lab.summary() != null) out.printf("%-12s %s%n", "", lab.summary());
+        }
+        for (LabProblem p : listing.problems()) out.println(p.render());
+        return listing.problems().isEmpty() ? 0 : 1;
+    }
+
+    private static int validate(Path home, List<String> paths, PrintStream out) {
+        List<Path> files = new ArrayList<>();
+        List<String> targets = paths.isEmpty() ? List.of(home.resolve("labs").toString()) : paths;
+        for (String p : targets) {
+            Path path = Path.of(p);
+            if (Files.isDirectory(path)) {
+                try (var stream = Files.list(path)) {
+                    stream.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(files::add);
+                } catch (java.io.IOException e) {
+                    out.println(p + ": " + e.getMessage());
+                    return 1;
+                }
+            } else {
+                files.add(path);
+            }
+        }
+        LabLoader loader = new LabLoader(home.resolve("lesson-content"), LabLoader.DEFAULT_INSPECTORS);
+        int bad = 0;
+        for (Path file : files) {
+            var problems = loader.problems(file);
+            if (problems.isEmpty()) {
+                out.println("ok  " + file);
+            } else {
+                bad++;
+                problems.forEach(p -> out.println(p.render()));
+            }
+        }
+        out.println(files.size() + " lab file(s), " + bad + " with problems");
+        return bad == 0 ? 0 : 1;
+    }
+
+    private static int cleanup(PrintStream out, PrintStream err) {
+        if (!Privileges.root()) {
+            err.println("jlab cleanup removes mounts and processes, which needs root: sudo ./jlab cleanup");
+            return 1;
+        }
+        try {
+            var report = new Cleanup(Ledger.DEFAULT_BASE, ProcStartTimes.system(), KernelReleaser.system(Kernel.syscalls())).run();
+            report.lines().forEach(out::println);
+            if (report.cleaned().isEmpty()) out.println("nothing to clean: no dead jlab sessions");
+            return report.clean() ? 0 : 1;
+        } catch (java.io.IOException e) {
+            err.println("jlab cleanup: " + e.getMessage());
+            return 1;
+        }
     }
 }

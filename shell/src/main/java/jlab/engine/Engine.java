@@ -50,6 +50,7 @@ public final class Engine implements LabSession {
     private int index;
     private int ranThrough = -1;
     private boolean warnedUnsolved;
+    private Runnable onClose = () -> { };
 
     public Engine(Lab lab, SandboxFactory sandboxes, ProcFs proc, Path lessonRoot, SyscallLog log,
                   boolean allowPidnsProcOption) throws IOException {
@@ -97,11 +98,6 @@ public final class Engine implements LabSession {
         } catch (IOException e) {
             return "(lesson text " + s.text() + " could not be read: " + e.getMessage() + ")";
         }
-    }
-
-    /** The first step, with its actions run. */
-    public StepOutcome begin() {
-        return enter(0);
     }
 
     @Override public StepOutcome goTo(int target) {
@@ -255,7 +251,18 @@ public final class Engine implements LabSession {
                 entered.checks(), notes);
     }
 
+    /** Runs after the sandbox is torn down, e.g. to release what the session's ledger still holds. */
+    public void onClose(Runnable action) {
+        this.onClose = action;
+    }
+
     @Override public void close() {
-        if (sandbox != null) sandbox.close();
+        if (sandbox == null) return;
+        try {
+            sandbox.close();
+        } finally {
+            sandbox = null;
+            onClose.run();
+        }
     }
 }

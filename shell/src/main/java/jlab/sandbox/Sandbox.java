@@ -16,8 +16,8 @@ import jlab.kernel.Signal;
 import jlab.kernel.SyscallException;
 import jlab.kernel.Syscalls;
 import jlab.kernel.UmountFlag;
-import jlab.kernel.WaitStatus;
 import jlab.ledger.Ledger;
+import jlab.ledger.Releaser;
 import jlab.ledger.Resource;
 
 /**
@@ -32,12 +32,15 @@ import jlab.ledger.Resource;
  */
 public final class Sandbox implements AutoCloseable {
     /** Namespaces a command needs before it may run: without them it could touch the host. */
+    private static final java.util.concurrent.atomic.AtomicInteger ROOTFS_COUNTER = new java.util.concurrent.atomic.AtomicInteger();
+
     static final Set<Namespace> REQUIRED_FOR_EXEC =
             EnumSet.of(Namespace.MOUNT, Namespace.UTS, Namespace.IPC, Namespace.NET, Namespace.PID);
 
     private final Syscalls kernel;
     private final Syscalls quiet;
     private final Ledger ledger;
+    private final Releaser releaser;
     private final Path rootfs;
     private final ContainerThread thread;
     private final Set<Namespace> unshared = EnumSet.noneOf(Namespace.class);
@@ -50,23 +53,25 @@ public final class Sandbox implements AutoCloseable {
     private long initStartTime;
     private boolean closed;
 
-    private Sandbox(Syscalls kernel, Syscalls quiet, Ledger ledger, Path rootfs, ContainerThread thread) {
+    private Sandbox(Syscalls kernel, Syscalls quiet, Ledger ledger, Releaser releaser, Path rootfs, ContainerThread thread) {
         this.kernel = kernel;
         this.quiet = quiet;
         this.ledger = ledger;
+        this.releaser = releaser;
         this.rootfs = rootfs;
         this.thread = thread;
         this.commands = new Commands(this, quiet, ledger);
     }
 
     /** Builds the rootfs in the session's workspace and starts the container's thread. */
-    public static Sandbox create(Syscalls kernel, Syscalls quiet, Ledger ledger, Path busybox) throws IOException {
-        Path rootfs = ledger.sessionDir().resolve("rootfs");
+    public static Sandbox create(Syscalls kernel, Syscalls quiet, Ledger ledger, Path busybox, Releaser releaser)
+            throws IOException {
+        Path rootfs = ledger.sessionDir().resolve("rootfs-" + ROOTFS_COUNTER.incrementAndGet());
         ledger.record(new Resource.Directory(rootfs));
         Files.createDirectory(rootfs);
         new BusyboxRootfs(busybox).build(rootfs);
         ContainerThread thread = new ContainerThread("jlab-container-" + ledger.sessionId(), quiet);
-        Sandbox sandbox = new Sandbox(kernel, quiet, ledger, rootfs, thread);
+        Sandbox sandbox = new Sandbox(kernel, quiet, ledger, releaser, rootfs, thread);
         try {
             thread.call(sandbox::harden);
         } catch (RuntimeException e) {
@@ -319,10 +324,12 @@ public final class Sandbox implements AutoCloseable {
             ledger.released(new Resource.Process(initPid, initStartTime));
         }
         thread.close();
-        ledger.releaseNow(new Resource.Directory(rootfs));
-    }
-
-    static WaitStatus reap(Syscalls quiet, int pid) {
-        return quiet.waitpid(pid, false);
+        var dir = new Resource.Directory(rootfs);
+        try {
+            releaser.release(dir);
+            ledger.released(dir);
+        } catch (RuntimeException e) {
+            // stays live in the ledger: the session's teardown or `jlab cleanup` retries and reports it
+        }
     }
 }

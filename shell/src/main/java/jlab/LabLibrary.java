@@ -1,0 +1,97 @@
+package jlab;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import jlab.engine.Engine;
+import jlab.engine.LabSession;
+import jlab.kernel.LoggingSyscalls;
+import jlab.kernel.SyscallLog;
+import jlab.kernel.Syscalls;
+import jlab.lab.Lab;
+import jlab.lab.LabCatalog;
+import jlab.lab.LabException;
+import jlab.lab.LabLoader;
+import jlab.ledger.Cleanup;
+import jlab.ledger.KernelReleaser;
+import jlab.ledger.Ledger;
+import jlab.ledger.ProcStartTimes;
+import jlab.ledger.ProcessIdentity;
+import jlab.ledger.Releaser;
+import jlab.proc.ProcFs;
+import jlab.sandbox.BusyboxRootfs;
+import jlab.sandbox.Sandbox;
+import jlab.shell.Labs;
+import jlab.shell.ShellException;
+
+/**
+ * The labs in {@code <home>/labs}, and how one is started for real: dead sessions cleaned first, a ledger
+ * for this session, the kernel (FFM) wrapped in the syscall log, an engine over a fresh sandbox; closing
+ * the session tears the sandbox down and releases whatever the ledger still holds.
+ */
+final class LabLibrary implements Labs {
+    private final Path home;
+    private final Consumer<String> notice;
+    private final Path ledgerBase;
+
+    LabLibrary(Path home, Consumer<String> notice) {
+        this(home, notice, Ledger.DEFAULT_BASE);
+    }
+
+    LabLibrary(Path home, Consumer<String> notice, Path ledgerBase) {
+        this.home = home;
+        this.notice = notice;
+        this.ledgerBase = ledgerBase;
+    }
+
+    LabCatalog catalog() {
+        return new LabCatalog(home.resolve("labs"), new LabLoader(home.resolve("lesson-content"), LabLoader.DEFAULT_INSPECTORS));
+    }
+
+    @Override public List<LabSummary> list() {
+        return catalog().list().labs().stream()
+                .map(e -> new LabSummary(e.id(), e.title(), e.summary(), e.stepCount())).toList();
+    }
+
+    @Override public LabSession start(String id) {
+        Lab lab;
+        try {
+            lab = catalog().find(id);
+        } catch (LabException e) {
+            throw new ShellException(e.render());
+        }
+        if (!Privileges.root()) {
+            throw new ShellException("a lab builds real namespaces and mounts, which needs root: run `sudo ./jlab start " + id + "`");
+        }
+        Syscalls kernel = Kernel.syscalls();
+        Releaser releaser = KernelReleaser.system(kernel);
+        cleanDeadSessions(releaser);
+        try {
+            Ledger ledger = Ledger.open(ledgerBase, ProcessIdentity.self(ProcStartTimes.system()));
+            SyscallLog log = new SyscallLog();
+            Syscalls logged = new LoggingSyscalls(kernel, log);
+            Engine engine = new Engine(lab, () -> Sandbox.create(logged, kernel, ledger, BusyboxRootfs.DEFAULT_BUSYBOX, releaser),
+                    new ProcFs(), home.resolve("lesson-content"), log, true);
+            engine.onClose(() -> {
+                var report = ledger.teardown(releaser);
+                ledger.close();
+                report.failures().forEach(f -> notice.accept("cleanup: " + f));
+            });
+            return engine;
+        } catch (IOException e) {
+            throw new ShellException("could not prepare the lab's sandbox: " + e.getMessage());
+        }
+    }
+
+    /** Removes what jlab sessions that died (kill -9, power loss) left behind. */
+    void cleanDeadSessions(Releaser releaser) {
+        try {
+            var report = new Cleanup(ledgerBase, ProcStartTimes.system(), releaser).run();
+            report.lines().forEach(notice);
+        } catch (IOException e) {
+            notice.accept("could not clean up earlier sessions: " + e.getMessage());
+        }
+    }
+}

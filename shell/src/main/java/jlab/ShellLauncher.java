@@ -1,0 +1,20 @@
+package jlab;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import jlab.shell.JLineConsole;
+import jlab.shell.Shell;
+
+/** Opens the interactive shell on the real terminal. */
+final class ShellLauncher {
+    private ShellLauncher() {}
+
+    static int open(Path home, List<String> initialCommands) {
+        try (JLineConsole console = JLineConsole.open()) {
+            LabLibrary labs = new LabLibrary(home, line -> console.out().println(line));
+            new Shell(console, labs).run(initialCommands);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package jlab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
+
+import jlab.kernel.ffm.FfmSyscalls;
+import jlab.ledger.Cleanup;
+import jlab.ledger.KernelReleaser;
+import jlab.ledger.LedgerContents;
+import jlab.ledger.ProcStartTimes;
+import jlab.ledger.Resource;
+
+/**
+ * kill -9 of jlab in the middle of a lab, then cleanup: the container outlives the JVM (its init is
+ * re-parented), and cleanup must leave no process, mount or directory behind.
+ */
+@Tag("kernel")
+class CrashCleanupKernelTest {
+
+    @ParameterizedTest(name = "killed at step {0}")
+    @ValueSource(ints = {2, 3, 6})
+    void cleanupAfterSigkillLeavesNothing(int steps) throws Exception {
+        assertThat(new FfmSyscalls().geteuid()).as("kernel tests run as root").isZero();
+        List<String> hostMounts = Files.readAllLines(Path.of("/proc/self/mountinfo"));
+        Path base = Files.createTempDirectory("jlab-crash-test");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
+                "-Djlab.home=" + JlabHome.find(), "-cp", System.getProperty("java.class.path"),
+                LabToStepMain.class.getName(), base.toString(), "namespaces", String.valueOf(steps))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (var out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+            String line = out.readLine();
+            assertThat(line).as("the child reached step " + steps).startsWith("READY");
+        } finally {
+            child.destroyForcibly();   // SIGKILL: no shutdown hook, no teardown
+            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+        List<Resource.Process> processes = liveProcesses(base);
+        if (steps >= 3) assertThat(processes).as("the container's init outlived jlab").isNotEmpty();
+
+        var report = new Cleanup(base, ProcStartTimes.system(), KernelReleaser.system(new FfmSyscalls())).run();
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.cleaned()).hasSize(1);
+        for (var p : processes) assertThat(Path.of("/proc/" + p.pid())).as("process " + p.pid()).doesNotExist();
+        try (var left = Files.list(base)) {
+            assertThat(left).isEmpty();
+        }
+        assertThat(Files.readAllLines(Path.of("/proc/self/mountinfo"))).isEqualTo(hostMounts);
+        Files.delete(base);
+    }
+
+    private static List<Resource.Process> liveProcesses(Path base) throws IOException {
+        try (var sessions = Files.list(base)) {
+            return sessions.flatMap(dir -> {
+                try {
+                    return LedgerContents.read(dir.resolve("ledger.jsonl")).live().stream();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).filter(r -> r instanceof Resource.Process).map(r -> (Resource.Process) r)
+                    .filter(p -> Files.exists(Path.of("/proc/" + p.pid()))).toList();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package jlab.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import jlab.kernel.LoggingSyscalls;
+import jlab.kernel.Namespace;
+import jlab.kernel.SyscallLog;
+import jlab.kernel.Syscalls;
+import jlab.kernel.ffm.FfmSyscalls;
+import jlab.ledger.KernelReleaser;
+import jlab.ledger.Ledger;
+import jlab.ledger.ProcStartTimes;
+import jlab.ledger.ProcessIdentity;
+import jlab.proc.ProcFs;
+
+/** The sandbox against the real kernel: a whole container built step by step, and nothing left after. */
+@Tag("kernel")
+class SandboxKernelTest {
+    private static final EnumSet<Namespace> CONTAINER =
+            EnumSet.of(Namespace.MOUNT, Namespace.UTS, Namespace.IPC, Namespace.NET, Namespace.PID, Namespace.CGROUP);
+
+    private final Syscalls kernel = new FfmSyscalls();
+    private final SyscallLog log = new SyscallLog();
+    private final ProcFs proc = new ProcFs();
+    private Path base;
+    private Ledger ledger;
+    private Sandbox sandbox;
+    private List<String> hostMountsBefore;
+
+    @BeforeEach
+    void open() throws IOException {
+        assertThat(kernel.geteuid()).as("kernel tests run as root (sudo ./jlab test)").isZero();
+        hostMountsBefore = Files.readAllLines(Path.of("/proc/self/mountinfo"));
+        base = Files.createTempDirectory("jlab-sandbox-test");
+        ledger = Ledger.open(base, ProcessIdentity.self(ProcStartTimes.system()));
+        sandbox = Sandbox.create(new LoggingSyscalls(kernel, log), kernel, ledger, BusyboxRootfs.DEFAULT_BUSYBOX,
+                KernelReleaser.system(kernel));
+    }
+
+    @AfterEach
+    void noResidue() throws IOException {
+        Path rootfs = sandbox.rootfs();
+        var init = sandbox.initPid();
+        sandbox.close();
+        ledger.teardown(KernelReleaser.system(kernel));
+        ledger.close();
+        assertThat(rootfs).doesNotExist();
+        init.ifPresent(pid -> assertThat(Path.of("/proc/" + pid)).as("init is gone").doesNotExist());
+        assertThat(Files.readAllLines(Path.of("/proc/self/mountinfo"))).isEqualTo(hostMountsBefore);
+        try (var left = Files.list(base)) {
+            assertThat(left).as("session directories left in " + base).isEmpty();
+        }
+        Files.delete(base);
+    }
+
+    private void isolate() {
+        sandbox.unshare(CONTAINER);
+        sandbox.makePrivate("/");
+    }
+
+    private String run(String... argv) {
+        var result = sandbox.commands().run(List.of(argv), line -> { }, 5_000);
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        return result.output();
+    }
+
+    @Test
+    void buildsAContainerStepByStep() {
+        String hostHostname = kernel.hostname();
+        isolate();
+        int init = sandbox.spawnInit(List.of("/bin/sh", "-c", "while :; do sleep 1000; done"));
+        assertThat(proc.status(init).orElseThrow().nsPids()).containsExactly(init, 1);
+
+        run("hostname", "lab");
+        assertThat(sandbox.hostname()).isEqualTo("lab");
+        assertThat(kernel.hostname()).isEqualTo(hostHostname);
+
+        assertThat(sandbox.mountProc(true)).isEqualTo(Sandbox.ProcMount.PIDNS_OPTION);
+        assertThat(run("ps", "-o", "pid,comm")).contains("1 sh").doesNotContain(" java");
+
+        int mountsBefore = proc.mountInfo((int) ProcessHandle.current().pid(), sandbox.threadTid()).size();
+        sandbox.pivotRoot();
+        var after = proc.mountInfo((int) ProcessHandle.current().pid(), sandbox.threadTid());
+        assertThat(after.size()).isLessThan(mountsBefore);
+        assertThat(after).extracting(m -> m.mountPoint()).contains("/", "/proc").doesNotContain("/sys", "/run");
+        assertThat(run("cat", "/etc/motd")).contains("busybox root file system built by jlab");
+        assertThat(log.all()).extracting(SyscallLog.Entry::call).contains("unshare", "mount", "posix_spawn", "pivot_root", "umount2");
+    }
+
+    @Test
+    void mountsProcFromInsideWhenThePidnsOptionIsNotUsed() {
+        isolate();
+        sandbox.spawnInit(List.of("/bin/sh", "-c", "while :; do sleep 1000; done"));
+        assertThat(sandbox.mountProc(false)).isEqualTo(Sandbox.ProcMount.PROCESS_INSIDE);
+        assertThat(run("cat", "/proc/1/comm")).isEqualTo("sh\n");
+    }
+
+    @Test
+    void containerProcessesLackTheDroppedCapabilities() {
+        isolate();
+        sandbox.spawnInit(List.of("/bin/sh", "-c", "while :; do sleep 1000; done"));
+        sandbox.mountProc(true);
+        String status = run("cat", "/proc/self/status");
+        long bounding = Long.parseLong(status.lines().filter(l -> l.startsWith("CapBnd:")).findFirst().orElseThrow()
+                .split("\\s+")[1], 16);
+        assertThat(bounding & (1L << Capabilities.CAP_SYS_MODULE)).isZero();
+        assertThat(bounding & (1L << Capabilities.CAP_MKNOD)).isZero();
+        assertThat(bounding & (1L << 21)).as("CAP_SYS_ADMIN stays: mount -t proc needs it").isNotZero();
+    }
+
+    @Test
+    void refusesCommandsBeforeTheContainerIsIsolated() {
+        assertThatThrownBy(() -> run("hostname", "oops")).isInstanceOf(SandboxException.class)
+                .hasMessageContaining("would run in the host's");
+        sandbox.unshare(EnumSet.of(Namespace.MOUNT));
+        assertThatThrownBy(() -> sandbox.mount("tmpfs", "/tmp", null)).isInstanceOf(SandboxException.class)
+                .hasMessageContaining("make-private");
+    }
+
+    @Test
+    void runsCommandsOnlyInsideTheRootfs() {
+        isolate();
+        sandbox.spawnInit(List.of("/bin/sh", "-c", "while :; do sleep 1000; done"));
+        assertThat(run("ls", "/")).doesNotContain("home", "usr/lib").contains("bin");
+        assertThatThrownBy(() -> sandbox.hostPath("/../../etc/shadow")).isInstanceOf(SandboxException.class);
+        List<String> lines = new ArrayList<>();
+        var result = sandbox.commands().run(List.of("sh", "-c", "echo one; echo two >&2; exit 3"), lines::add, 5_000);
+        assertThat(lines).containsExactly("one", "two");
+        assertThat(result.exitCode()).isEqualTo(3);
+    }
+}
