@@ -26,6 +26,8 @@ import jlab.proc.ProcStatus;
 public final class PidsInspector implements Inspector<ProcessSnapshot> {
 
     private static final List<String> COLUMNS = List.of("PID", "NSpid", "PPid", "state", "command");
+    private static final String EMPTY = "the pid namespace is empty: once its PID 1 has exited no process can"
+            + " enter it again (fork fails with ENOMEM)";
 
     @Override
     public String name() {
@@ -79,7 +81,7 @@ public final class PidsInspector implements Inspector<ProcessSnapshot> {
                     .ifPresent(s -> entries.add(entry(proc, s)));
         }
         entries.sort(Comparator.comparingInt(Entry::pid));
-        return new ProcessSnapshot(ns, entries, entries.isEmpty() ? "no process left in the namespace" : "");
+        return new ProcessSnapshot(ns, entries, entries.isEmpty() ? EMPTY : "");
     }
 
     private static Optional<NamespaceId> containerPidNamespace(InspectTarget target) {
@@ -118,9 +120,6 @@ public final class PidsInspector implements Inspector<ProcessSnapshot> {
                 .collect(Collectors.toMap(Entry::pid, e -> e, (a, b) -> a, LinkedHashMap::new));
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        if (!before.situation().equals(after.situation())) {
-            situation(after).ifPresent(notes::add);
-        }
         for (Entry e : after.processes()) {
             Entry old = was.remove(e.pid());
             if (old == null) {
@@ -143,6 +142,9 @@ public final class PidsInspector implements Inspector<ProcessSnapshot> {
                 notes.add("the namespace's PID 1 (host PID " + gone.pid() + ") is gone: the kernel has sent"
                         + " SIGKILL to every other process in the namespace");
             }
+        }
+        if (!before.situation().equals(after.situation())) {
+            situation(after).ifPresent(notes::add);
         }
         return new Annotation(name(), COLUMNS, rows, notes);
     }
