@@ -84,7 +84,8 @@ public final class NamespacesInspector implements Inspector<NamespaceSnapshot> {
         }
         if (before.containerView().isEmpty() && after.containerView().isPresent()
                 && rows.stream().allMatch(r -> r.change() == Change.SAME)) {
-            notes.add("the container (" + after.containerView().get() + ") shares every namespace with the host so far");
+            notes.add("the container (" + after.containerView().get()
+                    + ") shares every namespace with the host so far");
         }
         if (before.containerView().isPresent() && after.containerView().isEmpty()) {
             notes.add("the container is gone: its namespaces went with its last thread and process");
@@ -145,7 +146,8 @@ public final class NamespacesInspector implements Inspector<NamespaceSnapshot> {
                     + " (offsets in /proc/PID/timens_offsets can be set until the first child)";
         }
         return Namespace.parse(link)
-                .map(ns -> link + " changed: the container now has its own " + ns.isolates() + " (" + ns.flagName() + ")")
+                .map(ns -> link + " changed: the container now has its own " + ns.isolates()
+                        + " (" + ns.flagName() + ")")
                 .orElse(link + " changed");
     }
 

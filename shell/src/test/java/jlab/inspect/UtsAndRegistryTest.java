@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import jlab.inspect.Annotation.Change;
 import jlab.inspect.Annotation.Row;
@@ -30,8 +32,10 @@ class UtsAndRegistryTest {
 
         Annotation a = uts.diff(before, uts.snapshot(target));
 
-        assertThat(a.rows()).containsExactly(Row.of(Change.SAME, "host", "vm"), Row.of(Change.CHANGED, "container", "lab"));
-        assertThat(a.notes()).containsExactly("only the container's hostname changed: it has a UTS namespace of its own");
+        assertThat(a.rows())
+                .containsExactly(Row.of(Change.SAME, "host", "vm"), Row.of(Change.CHANGED, "container", "lab"));
+        assertThat(a.notes())
+                .containsExactly("only the container's hostname changed: it has a UTS namespace of its own");
 
         fake.write("sys/kernel/hostname", "oops\n");
         Annotation hostChanged = uts.diff(before, uts.snapshot(target));
@@ -43,8 +47,8 @@ class UtsAndRegistryTest {
     @Test
     void utsWithoutAContainerDoesNotAskForItsName() {
         FakeProc fake = new FakeProc(root).write("sys/kernel/hostname", "vm\n");
-        InspectTarget target = new InspectTarget(fake.procFs(), 100, java.util.OptionalInt.empty(),
-                java.util.OptionalInt.empty(), () -> {
+        InspectTarget target = new InspectTarget(fake.procFs(), 100, OptionalInt.empty(),
+                OptionalInt.empty(), () -> {
                     throw new AssertionError("asked a container that does not exist");
                 });
 
@@ -60,8 +64,8 @@ class UtsAndRegistryTest {
         assertThat(Inspectors.byName("hostname")).get().extracting(Inspector::name).isEqualTo("uts");
         assertThat(Inspectors.byName("cgroups")).isEmpty();
         assertThat(Inspectors.all()).allSatisfy(i -> assertThat(i.describe()).isNotBlank());
-        assertThat(Inspectors.all().stream().flatMap(i -> java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(i.name()), i.aliases().stream()))).doesNotHaveDuplicates();
+        assertThat(Inspectors.all().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.aliases().stream())))
+                .doesNotHaveDuplicates();
     }
 
     @Test
