@@ -1,0 +1,166 @@
+package jlab.inspect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jlab.inspect.Annotation.Change;
+import jlab.inspect.Annotation.Row;
+import jlab.inspect.ProcessSnapshot.Entry;
+import jlab.proc.NamespaceId;
+import jlab.proc.ProcFs;
+import jlab.proc.ProcStatus;
+
+/**
+ * The container's processes: every /proc/PID whose ns/pid is the container's pid namespace (the container
+ * thread's pid_for_children, or init's ns/pid). A zombie's ns links can no longer be read, so a zombie
+ * counts when its parent is in the namespace or it is the container's init.
+ */
+public final class PidsInspector implements Inspector<ProcessSnapshot> {
+
+    private static final List<String> COLUMNS = List.of("PID", "NSpid", "PPid", "state", "command");
+    private static final String EMPTY = "the pid namespace is empty: once its PID 1 has exited no process can"
+            + " enter it again (fork fails with ENOMEM)";
+
+    @Override
+    public String name() {
+        return "pids";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("ps", "processes");
+    }
+
+    @Override
+    public String describe() {
+        return "processes in the container's pid namespace, with their pid at every level (NSpid)";
+    }
+
+    @Override
+    public ProcessSnapshot snapshot(InspectTarget target) {
+        ProcFs proc = target.proc();
+        Optional<NamespaceId> ns = containerPidNamespace(target);
+        if (ns.isEmpty()) {
+            // pid_for_children cannot be read between unshare(CLONE_NEWPID) and the first child
+            boolean threadAlive = target.containerTid().isPresent()
+                    && proc.namespace(target.hostPid(), target.containerTid().getAsInt(), "pid").isPresent();
+            return new ProcessSnapshot(Optional.empty(), List.of(), threadAlive
+                    ? "unshare(CLONE_NEWPID) done: the new pid namespace is empty until its PID 1 is spawned"
+                    : "no container yet");
+        }
+        if (ns.equals(target.hostNamespace("pid"))) {
+            return new ProcessSnapshot(Optional.empty(), List.of(),
+                    "the container shares the host's pid namespace (no CLONE_NEWPID yet)");
+        }
+        List<Integer> members = new ArrayList<>();
+        List<Integer> unreadable = new ArrayList<>();
+        for (int pid : proc.pids()) {
+            Optional<NamespaceId> pidNs = proc.namespace(pid, "pid");
+            if (pidNs.isEmpty()) {
+                unreadable.add(pid);
+            } else if (pidNs.equals(ns)) {
+                members.add(pid);
+            }
+        }
+        List<Entry> entries = new ArrayList<>();
+        Set<Integer> memberPids = new HashSet<>(members);
+        for (int pid : members) {
+            proc.status(pid).ifPresent(s -> entries.add(entry(proc, s)));
+        }
+        for (int pid : unreadable) {
+            proc.status(pid).filter(ProcStatus::zombie)
+                    .filter(s -> memberPids.contains(s.ppid()) || target.initPid().equals(OptionalInt.of(pid)))
+                    .ifPresent(s -> entries.add(entry(proc, s)));
+        }
+        entries.sort(Comparator.comparingInt(Entry::pid));
+        return new ProcessSnapshot(ns, entries, entries.isEmpty() ? EMPTY : "");
+    }
+
+    private static Optional<NamespaceId> containerPidNamespace(InspectTarget target) {
+        if (target.containerTid().isPresent()) {
+            Optional<NamespaceId> forChildren = target.proc()
+                    .namespace(target.hostPid(), target.containerTid().getAsInt(), "pid_for_children");
+            if (forChildren.isPresent()) {
+                return forChildren;
+            }
+        }
+        if (target.initPid().isPresent()) {
+            return target.proc().namespace(target.initPid().getAsInt(), "pid");
+        }
+        return Optional.empty();
+    }
+
+    private static Entry entry(ProcFs proc, ProcStatus s) {
+        List<String> argv = proc.cmdline(s.pid());
+        String command = argv.isEmpty() ? "[" + s.name() + "]" : String.join(" ", argv);
+        return new Entry(s.pid(), s.nsPids(), s.ppid(), s.state(), s.stateWord(), command);
+    }
+
+    @Override
+    public Annotation show(ProcessSnapshot now) {
+        List<Row> rows = now.processes().stream().map(e -> row(Change.SAME, e)).toList();
+        List<String> notes = new ArrayList<>();
+        situation(now).ifPresent(notes::add);
+        now.processes().stream().filter(e -> e.state() == 'Z').forEach(e -> notes.add(zombieNote(e)));
+        return new Annotation(name(), COLUMNS, rows, notes);
+    }
+
+    /** Every process of {@code after} (unchanged ones too: there are few), plus the ones that left. */
+    @Override
+    public Annotation diff(ProcessSnapshot before, ProcessSnapshot after) {
+        Map<Integer, Entry> was = before.processes().stream()
+                .collect(Collectors.toMap(Entry::pid, e -> e, (a, b) -> a, LinkedHashMap::new));
+        List<Row> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Entry e : after.processes()) {
+            Entry old = was.remove(e.pid());
+            if (old == null) {
+                rows.add(row(Change.ADDED, e));
+                if (e.innermostPid() == 1 && e.nsPids().size() > 1) {
+                    notes.add("PID " + e.pid() + " is PID 1 (init) of the new namespace: orphans are re-parented"
+                            + " to it, and when it exits the kernel kills every other process in the namespace");
+                }
+            } else {
+                boolean changed = old.state() != e.state() || !old.command().equals(e.command());
+                rows.add(row(changed ? Change.CHANGED : Change.SAME, e));
+            }
+            if (e.state() == 'Z' && (old == null || old.state() != 'Z')) {
+                notes.add(zombieNote(e));
+            }
+        }
+        for (Entry gone : was.values()) {
+            rows.add(row(Change.REMOVED, gone));
+            if (gone.innermostPid() == 1 && gone.nsPids().size() > 1) {
+                notes.add("the namespace's PID 1 (host PID " + gone.pid() + ") is gone: the kernel has sent"
+                        + " SIGKILL to every other process in the namespace");
+            }
+        }
+        if (!before.situation().equals(after.situation())) {
+            situation(after).ifPresent(notes::add);
+        }
+        return new Annotation(name(), COLUMNS, rows, notes);
+    }
+
+    private static Optional<String> situation(ProcessSnapshot s) {
+        return s.situation().isEmpty() ? Optional.empty() : Optional.of(s.situation());
+    }
+
+    private static String zombieNote(Entry e) {
+        return "PID " + e.pid() + " (" + e.innermostPid() + " inside) is a zombie: it has exited, but its parent"
+                + " (PID " + e.ppid() + ") has not called wait() for it yet";
+    }
+
+    private static Row row(Change change, Entry e) {
+        String nsPid = e.nsPids().stream().map(String::valueOf).collect(Collectors.joining("→"));
+        return Row.of(change, Integer.toString(e.pid()), nsPid, Integer.toString(e.ppid()),
+                e.state() + " (" + e.stateWord() + ")", e.command());
+    }
+}

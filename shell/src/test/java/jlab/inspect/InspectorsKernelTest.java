@@ -1,0 +1,166 @@
+package jlab.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jlab.inspect.Annotation.Change;
+import jlab.inspect.Annotation.Row;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The inspectors on the real /proc of this JVM, with real threads and a real child in a new pid namespace. */
+@Tag("kernel")
+class InspectorsKernelTest {
+
+    private final int jvm = (int) ProcessHandle.current().pid();
+
+    /** Runs {@code body} while a parked platform thread exists, passing that thread's kernel tid. */
+    private static void withParkedThread(ThrowingIntConsumer body) throws Exception {
+        CompletableFuture<Integer> tid = new CompletableFuture<>();
+        CountDownLatch release = new CountDownLatch(1);
+        Thread thread = Thread.ofPlatform().name("jlab-test-container").start(() -> {
+            try {
+                // /proc/thread-self -> "PID/task/TID"
+                tid.complete(Integer.parseInt(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName()
+                        .toString()));
+                release.await();
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                tid.completeExceptionally(e);
+            }
+        });
+        try {
+            body.accept(tid.get(10, TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+            thread.join(10_000);
+        }
+    }
+
+    interface ThrowingIntConsumer {
+        void accept(int value) throws Exception;
+    }
+
+    /** `unshare --pid --fork --kill-child sleep 60`: the sleep is PID 1 of a new pid namespace. */
+    private record ChildInNewPidNamespace(Process unshare, ProcessHandle init) implements AutoCloseable {
+
+        static ChildInNewPidNamespace start() throws Exception {
+            Process unshare = new ProcessBuilder("unshare", "--pid", "--fork", "--kill-child", "sleep", "60").start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                Optional<ProcessHandle> child = unshare.children().findFirst();
+                if (child.isPresent()) {
+                    return new ChildInNewPidNamespace(unshare, child.get());
+                }
+                Thread.sleep(5);
+            }
+            unshare.destroyForcibly().waitFor();
+            throw new AssertionError("unshare did not fork its child within 10 s");
+        }
+
+        int initPid() {
+            return (int) init.pid();
+        }
+
+        /** Kills the namespace's PID 1 (which ends the namespace) and waits until unshare has reaped it. */
+        @Override
+        public void close() throws InterruptedException {
+            init.destroyForcibly();
+            unshare.destroyForcibly();
+            if (!unshare.waitFor(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("unshare " + unshare.pid() + " did not exit");
+            }
+        }
+    }
+
+    @Test
+    void hostColumnMatchesReadlinkAndAPlainThreadSharesEverything() throws Exception {
+        Map<String, String> expected = new TreeMap<>();
+        try (var links = Files.list(Path.of("/proc/self/task/" + jvm + "/ns"))) {
+            for (Path link : links.toList()) {
+                expected.put(link.getFileName().toString(), Files.readSymbolicLink(link).toString());
+            }
+        }
+        withParkedThread(tid -> {
+            InspectTarget target = InspectTarget.thisJvm().withContainerThread(tid, Optional::empty);
+            Annotation a = new NamespacesInspector().showNow(target);
+
+            Map<String, String> actual = new TreeMap<>();
+            for (Row r : a.rows()) {
+                String type = r.cells().get(0).replace("_for_children", "");
+                actual.put(r.cells().get(0), type + ":[" + r.cells().get(1) + "]");
+            }
+            assertThat(actual).isEqualTo(expected);
+            assertThat(a.rows()).allSatisfy(r -> assertThat(r.cells().get(3)).isEqualTo("shared with host"));
+            assertThat(a.notes()).containsExactly("container column: the namespaces of thread " + tid);
+        });
+    }
+
+    @Test
+    void pidsFindsTheChildInItsNewPidNamespaceAndSeesItGo() throws Exception {
+        PidsInspector pids = new PidsInspector();
+        ProcessSnapshot before;
+        int init;
+        try (ChildInNewPidNamespace child = ChildInNewPidNamespace.start()) {
+            init = child.initPid();
+            before = pids.snapshot(InspectTarget.thisJvm().withInit(init));
+
+            assertThat(before.processes()).singleElement().satisfies(e -> {
+                assertThat(e.pid()).isEqualTo(init);
+                assertThat(e.nsPids()).containsExactly(init, 1);
+                assertThat(e.ppid()).isEqualTo((int) child.unshare().pid());
+                assertThat(e.command()).isEqualTo("sleep 60");
+                assertThat(e.state()).isEqualTo('S');
+            });
+        }
+        Annotation gone = pids.diff(before, pids.snapshot(InspectTarget.thisJvm().withInit(init)));
+
+        assertThat(gone.rows()).containsExactly(Row.of(Change.REMOVED, Integer.toString(init), init + "→1",
+                before.processes().getFirst().ppid() + "", "S (sleeping)", "sleep 60"));
+        assertThat(gone.notes()).contains("the namespace's PID 1 (host PID " + init + ") is gone: the kernel has"
+                + " sent SIGKILL to every other process in the namespace");
+    }
+
+    @Test
+    void mountsAndUtsShowTheHost() throws IOException {
+        Annotation mounts = new MountsInspector().showNow(InspectTarget.thisJvm());
+        Annotation uts = new UtsInspector().showNow(InspectTarget.thisJvm());
+
+        assertThat(mounts.rows()).extracting(r -> r.cells().getFirst()).contains("/", "/proc");
+        assertThat(mounts.notes().getFirst()).endsWith("as the host sees them");
+        assertThat(uts.rows().getFirst()).isEqualTo(Row.of(Change.SAME, "host",
+                Files.readString(Path.of("/proc/sys/kernel/hostname")).strip()));
+    }
+
+    /** The budget of DESIGN.md: snapshot + diff after a step well under 5 ms (best of 30, after warm-up). */
+    @Test
+    void snapshotAndDiffOfEveryInspectorIsCheap() throws Exception {
+        try (ChildInNewPidNamespace child = ChildInNewPidNamespace.start()) {
+            withParkedThread(tid -> {
+                InspectTarget target = InspectTarget.thisJvm().withContainerThread(tid, () -> Optional.of("lab"))
+                        .withInit(child.initPid());
+                long best = Long.MAX_VALUE;
+                for (int i = 0; i < 200; i++) {
+                    long start = System.nanoTime();
+                    List<Observation<?>> observations = Inspectors.all().stream()
+                            .<Observation<?>>map(insp -> Observation.start(insp, target)).toList();
+                    List<Annotation> annotations = observations.stream().map(o -> o.finish(target)).toList();
+                    best = Math.min(best, System.nanoTime() - start);
+                    assertThat(annotations).hasSize(4);
+                }
+                assertThat(TimeUnit.NANOSECONDS.toMicros(best)).as("best µs for two snapshots + diff")
+                        .isLessThan(5_000);
+            });
+        }
+    }
+}
