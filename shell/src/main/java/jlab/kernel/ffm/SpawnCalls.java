@@ -11,6 +11,7 @@ import jlab.kernel.SyscallLog;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static jlab.kernel.SyscallLog.quote;
 
@@ -26,6 +27,8 @@ final class SpawnCalls {
     private static final long ATTR_SIZE = 1024, FILE_ACTIONS_SIZE = 256, SIGSET_SIZE = 256, ALIGN = 16;
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08, POSIX_SPAWN_SETSID = 0x80;
     private static final int O_RDWR = 2;
+    /** Signals 32 and 33 as bits of the first word of a Linux sigset_t (signal n is bit n - 1). */
+    private static final long GLIBC_INTERNAL_SIGNALS = 1L << 31 | 1L << 32;
 
     private static final MethodHandle SPAWN = Libc.plainCall("posix_spawn",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
@@ -105,6 +108,9 @@ final class SpawnCalls {
         MemorySegment all = arena.allocate(SIGSET_SIZE, ALIGN);
         MemorySegment none = arena.allocate(SIGSET_SIZE, ALIGN);
         check("sigfillset", (int) SIGFILLSET.invokeExact(all));
+        // sigfillset leaves out glibc's internal signals 32 and 33, and for those posix_spawn's child
+        // then sets SIG_IGN, which exec keeps: a container's PID 1 would start with them ignored.
+        all.set(JAVA_LONG, 0, all.get(JAVA_LONG, 0) | GLIBC_INTERNAL_SIGNALS);
         check("sigemptyset", (int) SIGEMPTYSET.invokeExact(none));
         check("posix_spawnattr_setsigdefault", (int) SET_SIGDEFAULT.invokeExact(attr, all));
         check("posix_spawnattr_setsigmask", (int) SET_SIGMASK.invokeExact(attr, none));
