@@ -2,12 +2,15 @@ package jlab.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 
 import jlab.kernel.Syscalls;
 
@@ -23,6 +26,7 @@ import jlab.kernel.Syscalls;
 public final class ContainerThread implements AutoCloseable {
     /** Marks the end of the queue; compared by identity. */
     private static final Runnable STOP = () -> {};
+    private static final long EXIT_TIMEOUT_NANOS = 2_000_000_000L, EXIT_POLL_NANOS = 100_000L;
 
     private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -89,7 +93,10 @@ public final class ContainerThread implements AutoCloseable {
         return await(result);
     }
 
-    /** Ends the thread after the tasks already submitted and waits for it; closing again does nothing. */
+    /**
+     * Ends the thread after the tasks already submitted and waits until the kernel thread is gone;
+     * closing again does nothing.
+     */
     @Override public void close() {
         synchronized (this) {
             if (closed) return;
@@ -107,6 +114,17 @@ public final class ContainerThread implements AutoCloseable {
             }
         }
         if (interrupted) Thread.currentThread().interrupt();
+        awaitKernelThreadExit();
+    }
+
+    /**
+     * Thread.join returns once the Java thread is done, a moment before the kernel thread exits and drops
+     * its namespaces; wait for that too, so a closed container really has let go of them.
+     */
+    private void awaitKernelThreadExit() {
+        Path task = Path.of("/proc/self/task/" + tid);
+        long deadline = System.nanoTime() + EXIT_TIMEOUT_NANOS;
+        while (Files.exists(task) && System.nanoTime() < deadline) LockSupport.parkNanos(EXIT_POLL_NANOS);
     }
 
     private static <T> T await(CompletableFuture<T> future) {
