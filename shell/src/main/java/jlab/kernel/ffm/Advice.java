@@ -22,7 +22,8 @@ final class Advice {
             case Errno.ENOSYS -> "this kernel does not have " + call + "(2); run `jlab doctor`";
             case Errno.EINVAL -> invalid(call, first, args);
             case Errno.ENOENT -> call.equals("posix_spawn")
-                    ? "the program is looked up from the calling thread's root: is it inside the container's root?"
+                    ? "paths are looked up from the calling thread's root: are the program (and /dev/null, for "
+                    + "streams sent there) inside the container's root?"
                     : "";
             case Errno.EBUSY -> call.equals("umount2") ? "still in use; MNT_DETACH detaches it lazily" : "";
             case Errno.ENOMEM -> call.equals("posix_spawn")

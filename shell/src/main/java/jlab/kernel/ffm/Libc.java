@@ -34,6 +34,7 @@ final class Libc {
     }
 
     /** A downcall whose first parameter is the errno capture segment. */
+    @SuppressWarnings("restricted") // the one place jlab links native code; jnativescan checks that
     static MethodHandle errnoCall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
         var all = new Linker.Option[options.length + 1];
         all[0] = CAPTURE_ERRNO;
@@ -42,6 +43,7 @@ final class Libc {
     }
 
     /** A downcall for functions that cannot fail or return their error number (posix_spawn*). */
+    @SuppressWarnings("restricted")
     static MethodHandle plainCall(String name, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(symbol(name), descriptor);
     }

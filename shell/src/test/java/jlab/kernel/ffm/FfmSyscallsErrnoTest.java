@@ -154,7 +154,7 @@ class FfmSyscallsErrnoTest {
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < 500; i++) {
             String got = failure(call).errno().name();
             if (!got.equals(expected)) synchronized (wrong) { wrong.add(expected + " but got " + got); }
         }
