@@ -55,7 +55,7 @@ public final class ContainerThread implements AutoCloseable {
             try {
                 task = tasks.take();
             } catch (InterruptedException e) {
-                return;
+                continue; // only close() ends the thread: callers may be waiting on queued tasks
             }
             if (task == STOP) return;
             task.run();
