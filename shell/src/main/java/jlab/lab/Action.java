@@ -39,6 +39,8 @@ public sealed interface Action {
 
     /** unshare(2) on the container's thread. */
     record Unshare(Set<Namespace> namespaces) implements Action {
+        // Written as a list only: a mapping must not reach this constructor through Jackson's record support.
+        @JsonCreator(mode = JsonCreator.Mode.DISABLED)
         public Unshare {
             EnumSet<Namespace> set = EnumSet.noneOf(Namespace.class);
             set.addAll(namespaces);
@@ -58,6 +60,9 @@ public sealed interface Action {
 
     /** Stops mount propagation between the lab's mount namespace and the host's below {@code path}. */
     record MakePrivate(String path) implements Action {
+        @JsonCreator(mode = JsonCreator.Mode.DISABLED)
+        public MakePrivate {}
+
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static MakePrivate of(String path) {
             return new MakePrivate(path);
@@ -85,6 +90,7 @@ public sealed interface Action {
 
     /** Runs a command inside the sandbox and waits for it. */
     record Exec(List<String> argv) implements Action {
+        @JsonCreator(mode = JsonCreator.Mode.DISABLED)
         public Exec {
             argv = Lists.copy(argv);
         }
@@ -101,6 +107,9 @@ public sealed interface Action {
 
     /** sethostname(2) in the container's UTS namespace. */
     record SetHostname(String hostname) implements Action {
+        @JsonCreator(mode = JsonCreator.Mode.DISABLED)
+        public SetHostname {}
+
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static SetHostname of(String hostname) {
             return new SetHostname(hostname);

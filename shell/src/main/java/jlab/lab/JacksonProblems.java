@@ -45,8 +45,9 @@ final class JacksonProblems {
             case MismatchedInputException m -> source.problem(pointer, false,
                     subject + " should be " + expected(m.getTargetType()) + ", not " + YamlSource.shapeOf(got),
                     advice(m.getTargetType(), got, segments));
-            case ValueInstantiationException v when v.getCause() != null && v.getCause().getMessage() != null ->
-                    source.problem(pointer, false, v.getCause().getMessage(), null);
+            // Only the model's own IllegalArgumentExceptions speak to authors; anything else is a generic message.
+            case ValueInstantiationException v when v.getCause() instanceof IllegalArgumentException cause ->
+                    source.problem(pointer, false, cause.getMessage(), null);
             default -> source.problem(pointer, false, "invalid value for " + subject, null);
         };
     }

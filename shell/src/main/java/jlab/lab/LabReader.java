@@ -90,11 +90,13 @@ final class LabReader {
         String kind = names.kind();
         if (!node.isObject() || node.size() != 1) {
             String suggestion = node.isTextual() && names.names().contains(node.asText())
-                    ? "write `" + Vocabulary.example(node.asText()) + "`" : null;
+                    ? "write `" + Vocabulary.example(node.asText()) + "`"
+                    : node.isObject() && node.size() > 1 ? "each " + kind + " is its own list item, starting with '- '"
+                    : null;
             String found = node.isObject() && node.size() > 1
                     ? "keys " + String.join(", ", keysOf(node)) : YamlSource.shapeOf(node);
             problems.add(source.problem(pointer, false, "an " + kind + " is one key with its arguments, like `"
-                    + Vocabulary.example(names.names().getFirst()) + "`; found " + found, suggestion));
+                    + Vocabulary.example(names.first()) + "`; found " + found, suggestion));
             return null;
         }
         String name = keysOf(node).getFirst();

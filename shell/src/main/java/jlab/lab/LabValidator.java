@@ -46,7 +46,7 @@ final class LabValidator {
         }
         if (source.at("/requires/kernel").isNumber()) {
             report("/requires/kernel", "a kernel version is text: 5.10 written bare would be read as 5.1",
-                    "write `kernel: \"" + source.at("/requires/kernel").asText() + "\"`");
+                    "write `kernel: \"" + source.scalarText("/requires/kernel") + "\"`");
         } else if (lab.requires().kernel() != null && !KERNEL_VERSION.matcher(lab.requires().kernel()).matches()) {
             report("/requires/kernel", "'" + lab.requires().kernel() + "' is not a kernel version", "like \"5.8\"");
         }

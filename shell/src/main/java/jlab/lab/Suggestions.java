@@ -13,6 +13,8 @@ final class Suggestions {
     /** The known name closest to {@code word}, if it is close enough to be a typo. */
     static Optional<String> closest(String word, Collection<String> known) {
         String w = word.toLowerCase(Locale.ROOT);
+        // One edit turns any one- or two-letter word into many others: no guess is better than a wrong one.
+        if (w.length() <= 2) return Optional.empty();
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {

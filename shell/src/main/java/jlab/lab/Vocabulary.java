@@ -1,6 +1,7 @@
 package jlab.lab;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,16 +39,21 @@ final class Vocabulary {
 
     private Vocabulary() {}
 
-    /** The YAML names of the subtypes of a sealed, Jackson-annotated base type, in declaration order. */
+    /** The YAML names of the subtypes of a sealed, Jackson-annotated base type. */
     record TypeNames(String kind, Map<Class<?>, String> byType) {
         static TypeNames of(Class<?> base, String kind) {
             Map<Class<?>, String> names = new LinkedHashMap<>();
             for (JsonSubTypes.Type t : base.getAnnotation(JsonSubTypes.class).value()) names.put(t.value(), t.name());
-            return new TypeNames(kind, Map.copyOf(names));
+            return new TypeNames(kind, Collections.unmodifiableMap(names));
         }
 
         String nameOf(Class<?> type) {
             return byType.get(type);
+        }
+
+        /** The first declared name, for examples. */
+        String first() {
+            return byType.values().iterator().next();
         }
 
         List<String> names() {

@@ -74,26 +74,49 @@ final class YamlSource {
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
             Mark mark = yaml.getProblemMark();
             String problem = yaml.getProblem() == null ? "invalid YAML" : yaml.getProblem();
-            if (yaml.getContext() != null && yaml.getContextMark() != null
-                    && yaml.getContextMark().getLine() != mark.getLine()) {
-                problem += " (" + yaml.getContext() + " at line " + (yaml.getContextMark().getLine() + 1) + ")";
+            Mark context = yaml.getContextMark();
+            if (problem.contains("(TAB)")) {
+                return problem(position(mark), "YAML syntax error: a tab cannot indent YAML", "indent with spaces");
             }
-            return problem(new Position(mark.getLine() + 1, mark.getColumn() + 1), "YAML syntax error: " + problem,
-                    syntaxAdvice(problem));
+            if (problem.contains("expected <block end>")) {
+                problem = "this line's indentation does not fit the lines above";
+            }
+            if (yaml.getContext() != null && context != null && context.getLine() != mark.getLine()) {
+                problem += " (" + yaml.getContext() + " at line " + (context.getLine() + 1) + ")";
+            }
+            // Past the last line (an unclosed quote or bracket) the place where it began is the useful one.
+            Mark at = mark.getLine() >= lines.size() && context != null ? context : mark;
+            return problem(position(at), "YAML syntax error: " + problem, syntaxAdvice(problem));
         }
         JsonLocation at = e.getLocation();
         Position position = at == null ? START : new Position(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
         return problem(position, "YAML syntax error: " + e.getOriginalMessage(), null);
     }
 
+    private static Position position(Mark mark) {
+        return new Position(mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
     private static String syntaxAdvice(String problem) {
         if (problem.contains("mapping values are not allowed")) return "put a value that contains ': ' in quotes";
-        if (problem.contains("'\\t'") || problem.contains("tab")) return "indent with spaces, not tabs";
+        if (problem.contains("quoted scalar")) return "a quote is not closed";
+        if (problem.contains("flow sequence") || problem.contains("flow mapping")) return "a bracket is not closed";
         if (problem.contains("expected ':'")) return "is a ':' missing after a key, or a quote left open?";
-        if (problem.contains("block end") || problem.contains("indentation")) {
-            return "check the indentation: items of one list or mapping start in the same column";
+        if (problem.contains("indentation")) {
+            return "items of one list or mapping start in the same column";
         }
         return null;
+    }
+
+    /** The source text of the scalar at {@code pointer}, as written (the tree has 5.10 as the number 5.1). */
+    String scalarText(String pointer) {
+        Position at = positionOf(pointer, false);
+        if (at.line() > lines.size()) return "";
+        String line = lines.get(at.line() - 1);
+        int start = Math.min(at.column() - 1, line.length());
+        int end = start;
+        while (end < line.length() && ",}] #".indexOf(line.charAt(end)) < 0) end++;
+        return line.substring(start, end);
     }
 
     Path file() {
