@@ -1,0 +1,119 @@
+package jlab.lab;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import jlab.kernel.Namespace;
+
+/** A condition on live kernel state that a step's task must reach; a one-key mapping in YAML like actions. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Check.HostnameCheck.class, name = "hostname"),
+        @JsonSubTypes.Type(value = Check.NamespaceCheck.class, name = "namespace"),
+        @JsonSubTypes.Type(value = Check.InitCheck.class, name = "init"),
+        @JsonSubTypes.Type(value = Check.MountedCheck.class, name = "mounted"),
+        @JsonSubTypes.Type(value = Check.CommandCheck.class, name = "command"),
+        @JsonSubTypes.Type(value = Check.FileCheck.class, name = "file")})
+public sealed interface Check {
+
+    /** One line for the learner, e.g. "hostname in container is 'lab'". */
+    String describe();
+
+    /** The YAML key of this check, e.g. {@code hostname}. */
+    default String keyword() {
+        return Vocabulary.CHECKS.nameOf(getClass());
+    }
+
+    /** Whose state a check reads. */
+    enum Where { CONTAINER, HOST }
+
+    /**
+     * The hostname of {@code where} is {@code is}, or (when {@code unchanged} is set) is (true) or is not (false)
+     * what it was when the lab started. Exactly one of {@code is} and {@code unchanged} is non-null.
+     */
+    record HostnameCheck(@JsonProperty("in") Where where, String is, Boolean unchanged) implements Check {
+        public HostnameCheck {
+            where = where == null ? Where.CONTAINER : where;
+        }
+
+        @Override public String describe() {
+            String subject = "hostname in " + Vocabulary.lower(where);
+            if (is != null) return subject + " is '" + is + "'";
+            return subject + (Boolean.FALSE.equals(unchanged) ? " has changed" : " is unchanged");
+        }
+    }
+
+    /** The container's namespace of {@code type} differs from (or, with {@code differs: false}, is) the host's. */
+    record NamespaceCheck(Namespace type, boolean differs) implements Check {
+        @JsonCreator
+        static NamespaceCheck of(@JsonProperty("type") Namespace type, @JsonProperty("differs") Boolean differs) {
+            return new NamespaceCheck(type, !Boolean.FALSE.equals(differs));
+        }
+
+        @Override public String describe() {
+            String ns = type == null ? "?" : Vocabulary.namespaceName(type);
+            return "container's " + ns + " namespace " + (differs ? "differs from" : "is") + " the host's";
+        }
+    }
+
+    /** The container's init process is (or is not) alive. */
+    record InitCheck(boolean running) implements Check {
+        @JsonCreator
+        static InitCheck of(@JsonProperty("running") Boolean running) {
+            return new InitCheck(!Boolean.FALSE.equals(running));
+        }
+
+        @Override public String describe() {
+            return "container's init is " + (running ? "running" : "not running");
+        }
+    }
+
+    /** The container's mount table has {@code path} as a mount point, of fs type {@code type} when given. */
+    record MountedCheck(String path, String type) implements Check {
+        @Override public String describe() {
+            return path + " is mounted in the container" + (type == null ? "" : " (type " + type + ")");
+        }
+    }
+
+    /** {@code run} inside the sandbox exits with {@code exit} and its output matches the regex {@code output}. */
+    record CommandCheck(List<String> run, int exit, String output) implements Check {
+        public CommandCheck {
+            run = Lists.copy(run);
+        }
+
+        @JsonCreator
+        static CommandCheck of(@JsonProperty("run") List<String> run, @JsonProperty("exit") Integer exit,
+                               @JsonProperty("output") String output) {
+            return new CommandCheck(run, exit == null ? 0 : exit, output);
+        }
+
+        /** {@code output} compiled (a find, not a full match); null when there is none. */
+        public Pattern outputPattern() {
+            return output == null ? null : Pattern.compile(output);
+        }
+
+        @Override public String describe() {
+            return "'" + ShellWords.join(run) + "' exits " + exit
+                    + (output == null ? "" : " and prints /" + output + "/");
+        }
+    }
+
+    /** The file inside the rootfs exists (or not) and contains {@code contains} when given. */
+    record FileCheck(String path, boolean exists, String contains) implements Check {
+        @JsonCreator
+        static FileCheck of(@JsonProperty("path") String path, @JsonProperty("exists") Boolean exists,
+                            @JsonProperty("contains") String contains) {
+            return new FileCheck(path, !Boolean.FALSE.equals(exists), contains);
+        }
+
+        @Override public String describe() {
+            if (!exists) return path + " does not exist";
+            return path + " exists" + (contains == null ? "" : " and contains '" + contains + "'");
+        }
+    }
+}

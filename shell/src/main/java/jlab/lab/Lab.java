@@ -1,0 +1,29 @@
+package jlab.lab;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** One lab, loaded from {@code source} ({@code labs/<id>.yaml}) and validated. */
+public record Lab(String id, String title, String summary, Requires requires, SandboxSpec sandbox, List<Step> steps,
+                  Path source) {
+
+    public Lab {
+        summary = summary == null ? "" : summary;
+        requires = requires == null ? Requires.NONE : requires;
+        sandbox = sandbox == null ? SandboxSpec.DEFAULT : sandbox;
+        steps = List.copyOf(steps);
+    }
+
+    public Optional<Step> step(String stepId) {
+        return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
+    }
+
+    /** 0-based index of the step with that id, or -1. */
+    public int indexOf(String stepId) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).id().equals(stepId)) return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,98 @@
+package jlab.lab;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Loads {@code labs/<id>.yaml} into a {@link Lab}: parses the YAML, maps it with Jackson, validates it, and
+ * reports every problem found (not just the first) as a {@link LabException}. Thread-safe.
+ */
+public final class LabLoader {
+    /** The inspectors {@code observe:} may name when none are given: the engine's at the time of writing. */
+    public static final Set<String> DEFAULT_INSPECTORS = Set.of("namespaces", "ns", "pids", "mounts", "uts");
+
+    private final Path lessonRoot;
+    private final Set<String> inspectors;
+
+    /** Lesson files under {@code <jlab.home>/lesson-content}, the default inspectors. */
+    public LabLoader() {
+        this(home().resolve("lesson-content"), DEFAULT_INSPECTORS);
+    }
+
+    /** @param lessonRoot where {@code text:} paths are resolved; @param inspectors names {@code observe:} accepts */
+    public LabLoader(Path lessonRoot, Set<String> inspectors) {
+        this.lessonRoot = lessonRoot;
+        this.inspectors = Set.copyOf(inspectors);
+    }
+
+    /** The jlab installation (system property {@code jlab.home}), else the working directory. */
+    public static Path home() {
+        String home = System.getProperty("jlab.home");
+        return Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath();
+    }
+
+    public Path lessonRoot() {
+        return lessonRoot;
+    }
+
+    /** The lab in {@code file}, valid; otherwise a {@link LabException} listing every problem in file order. */
+    public Lab load(Path file) throws LabException {
+        Problems problems = new Problems();
+        Lab lab = read(file, problems);
+        if (!problems.isEmpty() || lab == null) throw new LabException(problems.sorted());
+        return lab;
+    }
+
+    /** Every problem of {@code file} in file order; empty when the lab is valid (for {@code jlab validate}). */
+    public List<LabProblem> problems(Path file) {
+        Problems problems = new Problems();
+        read(file, problems);
+        return problems.sorted();
+    }
+
+    private Lab read(Path file, Problems problems) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            problems.add(new LabProblem(file, 0, 0, "no such file", null, null));
+            return null;
+        } catch (CharacterCodingException e) {
+            problems.add(new LabProblem(file, 0, 0, "not UTF-8 text", null, null));
+            return null;
+        } catch (IOException e) {
+            problems.add(new LabProblem(file, 0, 0, "cannot read: " + e.getMessage(), null, null));
+            return null;
+        }
+        ObjectMapper mapper = Mapper.INSTANCE;
+        YamlSource source = YamlSource.parse(file, text, mapper, problems);
+        LabReader reader = new LabReader(mapper, source, problems);
+        Lab lab = reader.read();
+        if (lab != null) new LabValidator(reader, source, problems, lessonRoot, inspectors).validate(lab, fileId(file));
+        return lab;
+    }
+
+    /** The lab id a file must declare: its name without .yaml. */
+    static String fileId(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".yaml") ? name.substring(0, name.length() - ".yaml".length()) : name;
+    }
+
+    /** Built on first use only: setting up Jackson costs start-up time that `jlab` without a lab need not pay. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = YAMLMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .build();
+    }
+}

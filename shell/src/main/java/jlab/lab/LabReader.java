@@ -1,0 +1,183 @@
+package jlab.lab;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Converts a lab's YAML tree into the model, one item at a time: the lab header, each step, each action, check
+ * and question on its own, so that every mistake is reported. Remembers the pointer of each model object, so
+ * that validation can place its problems too.
+ */
+final class LabReader {
+    /** Bounds the retries after a wrong-typed key is dropped from a mapping. */
+    private static final int MAX_TYPE_ERRORS_PER_MAPPING = 16;
+
+    private final ObjectMapper mapper;
+    private final YamlSource source;
+    private final Problems problems;
+    private final JacksonProblems translator;
+    private final QuestionReader questions;
+    private final Map<Object, String> pointers = new IdentityHashMap<>();
+
+    LabReader(ObjectMapper mapper, YamlSource source, Problems problems) {
+        this.mapper = mapper;
+        this.source = source;
+        this.problems = problems;
+        this.translator = new JacksonProblems(source);
+        this.questions = new QuestionReader(this, source, problems);
+    }
+
+    /** Where a model object came from (a JSON pointer), or null for objects this reader did not make. */
+    String pointerOf(Object modelObject) {
+        return pointers.get(modelObject);
+    }
+
+    /** The lab as far as it could be read (failed items left out), or null when not even its header could. */
+    Lab read() {
+        JsonNode root = source.tree();
+        if (root == null) return null;
+        if (root.isMissingNode() || root.isNull()) {
+            problems.add(source.problem("", false, "the file is empty", "start with the keys id, title and steps"));
+            return null;
+        }
+        if (!root.isObject()) {
+            problems.add(source.problem("", false, "a lab is a mapping with the keys id, title, steps, ..., not "
+                    + YamlSource.shapeOf(root), null));
+            return null;
+        }
+        Raw.Lab raw = convert(root, "", Raw.Lab.class);
+        requireKeys(root, "", "the lab", "id", "title", "steps");
+        if (raw == null) return null;
+        List<Step> steps = readAll(raw.steps(), "/steps", this::readStep);
+        Lab lab = new Lab(raw.id(), raw.title(), raw.summary(), raw.requires(), raw.sandbox(), steps, source.file());
+        pointers.put(lab, "");
+        return lab;
+    }
+
+    private Step readStep(JsonNode node, String pointer) {
+        if (!node.isObject()) {
+            problems.add(source.problem(pointer, false, "a step is a mapping with the keys id, title, text, ..., not "
+                    + YamlSource.shapeOf(node), null));
+            return null;
+        }
+        Raw.Step raw = convert(node, pointer, Raw.Step.class);
+        requireKeys(node, pointer, "a step", "id", "title");
+        if (raw == null) return null;
+        Step step = new Step(raw.id(), raw.title(), raw.text(),
+                readAll(raw.actions(), pointer + "/do", (n, p) -> readTyped(n, p, Action.class, Vocabulary.ACTIONS)),
+                Lists.copy(raw.observe()), raw.task(), Lists.copy(raw.hints()),
+                readAll(raw.solution(), pointer + "/solution",
+                        (n, p) -> readTyped(n, p, Action.class, Vocabulary.ACTIONS)),
+                readAll(raw.checks(), pointer + "/check", (n, p) -> readTyped(n, p, Check.class, Vocabulary.CHECKS)),
+                readAll(raw.quiz(), pointer + "/quiz", questions::read));
+        pointers.put(step, pointer);
+        return step;
+    }
+
+    /** An action or check: a mapping with exactly one key, its name. */
+    private <T> T readTyped(JsonNode node, String pointer, Class<T> type, Vocabulary.TypeNames names) {
+        String kind = names.kind();
+        if (!node.isObject() || node.size() != 1) {
+            String suggestion = node.isTextual() && names.names().contains(node.asText())
+                    ? "write `" + Vocabulary.example(node.asText()) + "`"
+                    : node.isObject() && node.size() > 1 ? "each " + kind + " is its own list item, starting with '- '"
+                    : null;
+            String found = node.isObject() && node.size() > 1
+                    ? "keys " + String.join(", ", keysOf(node)) : YamlSource.shapeOf(node);
+            problems.add(source.problem(pointer, false, "an " + kind + " is one key with its arguments, like `"
+                    + Vocabulary.example(names.first()) + "`; found " + found, suggestion));
+            return null;
+        }
+        String name = keysOf(node).getFirst();
+        JsonNode value = node.get(name);
+        if (value.isNull()) {
+            if (!Vocabulary.NO_ARGUMENT.contains(name)) {
+                boolean known = names.names().contains(name);
+                problems.add(source.problem(YamlSource.child(pointer, name), true, known
+                        ? kind + " '" + name + "' needs a value, like `" + Vocabulary.example(name) + "`"
+                        : "unknown " + kind + " '" + name + "'", known ? null : Suggestions.didYouMean(name, names.names())));
+                return null;
+            }
+            node = mapper.createObjectNode().set(name, mapper.createObjectNode());
+        }
+        try {
+            T converted = reader(type, pointer).readValue(node);
+            if (converted != null) pointers.put(converted, pointer);
+            return converted;
+        } catch (JsonMappingException e) {
+            // Jackson's paths below a wrapper start inside it, after the action's name.
+            problems.add(translator.translate(e, YamlSource.child(pointer, name)));
+            return null;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a tree cannot fail with I/O", e);
+        }
+    }
+
+    /**
+     * Maps a mapping to {@code type}. A key with a wrong type is reported, dropped and the rest converted again,
+     * so that the other keys are still checked; returns null only when nothing could be made.
+     */
+    <T> T convert(JsonNode node, String pointer, Class<T> type) {
+        JsonNode current = node;
+        for (int attempt = 0; attempt < MAX_TYPE_ERRORS_PER_MAPPING; attempt++) {
+            try {
+                return reader(type, pointer).readValue(current);
+            } catch (JsonMappingException e) {
+                problems.add(translator.translate(e, pointer));
+                String key = e.getPath().isEmpty() ? null : e.getPath().getFirst().getFieldName();
+                if (key == null || !(current instanceof ObjectNode object) || !object.has(key)) return null;
+                ObjectNode rest = object.deepCopy();
+                rest.remove(key);
+                current = rest;
+            } catch (IOException e) {
+                throw new IllegalStateException("reading a tree cannot fail with I/O", e);
+            }
+        }
+        return null;
+    }
+
+    private ObjectReader reader(Class<?> type, String pointer) {
+        return mapper.readerFor(type).withHandler(new UnknownKeyCollector(pointer, translator, problems));
+    }
+
+    /** Keys without which an object makes no sense; a key present with a wrong type was reported already. */
+    void requireKeys(JsonNode node, String pointer, String where, String... keys) {
+        for (String key : keys) {
+            if (!node.has(key)) {
+                problems.add(source.problem(pointer, false, "missing required key '" + key + "' in " + where, null));
+            } else if (node.get(key).isNull()) {
+                problems.add(source.problem(YamlSource.child(pointer, key), true, "'" + key + "' has no value", null));
+            }
+        }
+    }
+
+    void remember(Object modelObject, String pointer) {
+        pointers.put(modelObject, pointer);
+    }
+
+    private static List<String> keysOf(JsonNode node) {
+        return node.properties().stream().map(Map.Entry::getKey).toList();
+    }
+
+    private <T> List<T> readAll(List<JsonNode> nodes, String pointer, BiFunction<JsonNode, String, T> readOne) {
+        List<T> items = new ArrayList<>();
+        if (nodes == null) return items;
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode node = nodes.get(i) == null ? NullNode.getInstance() : nodes.get(i);
+            T item = readOne.apply(node, YamlSource.child(pointer, i));
+            if (item != null) items.add(item);
+        }
+        return items;
+    }
+}

@@ -1,0 +1,100 @@
+package jlab.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reads one quiz question; its kind follows from the shape of {@code answer}: a scalar or a list with
+ * {@code choices}, else a mapping with exactly one of {@code number}, {@code pattern}, {@code live}.
+ */
+final class QuestionReader {
+    private final LabReader reader;
+    private final YamlSource source;
+    private final Problems problems;
+
+    QuestionReader(LabReader reader, YamlSource source, Problems problems) {
+        this.reader = reader;
+        this.source = source;
+        this.problems = problems;
+    }
+
+    Question read(JsonNode node, String pointer) {
+        if (!node.isObject()) {
+            problems.add(source.problem(pointer, false, "a question is a mapping with the keys ask, answer, ..., not "
+                    + YamlSource.shapeOf(node), null));
+            return null;
+        }
+        Raw.Question raw = reader.convert(node, pointer, Raw.Question.class);
+        reader.requireKeys(node, pointer, "a question", "ask", "answer");
+        if (raw == null || raw.answer() == null || raw.answer().isNull()) return null;
+        int attempts = raw.attempts() == null ? Question.DEFAULT_ATTEMPTS : raw.attempts();
+        String answerAt = pointer + "/answer";
+        Question question = raw.choices() != null
+                ? choice(raw, attempts, answerAt)
+                : open(raw, attempts, answerAt);
+        if (question != null) reader.remember(question, pointer);
+        return question;
+    }
+
+    private Question choice(Raw.Question raw, int attempts, String answerAt) {
+        JsonNode answer = raw.answer();
+        List<String> choices = Lists.copy(raw.choices());
+        if (answer.isValueNode()) {
+            return new Question.SingleChoice(raw.ask(), choices, answer.asText(), raw.explain(), attempts);
+        }
+        if (answer.isArray()) {
+            List<String> answers = new ArrayList<>();
+            for (JsonNode item : answer) {
+                if (item.isValueNode() && !item.isNull()) answers.add(item.asText());
+            }
+            if (answers.size() != answer.size()) {
+                problems.add(source.problem(answerAt, false, "the answers of a multiple choice are choices", null));
+                return null;
+            }
+            return new Question.MultipleChoice(raw.ask(), choices, answers, raw.explain(), attempts);
+        }
+        problems.add(source.problem(answerAt, false,
+                "with choices, the answer is one of them (or a list of them), not a mapping", null));
+        return null;
+    }
+
+    private Question open(Raw.Question raw, int attempts, String answerAt) {
+        JsonNode answer = raw.answer();
+        if (!answer.isObject()) {
+            String advice = answer.isNumber() ? "write `answer: { number: " + answer.asText() + " }`"
+                    : answer.isArray() ? "add `choices:`"
+                    : "add `choices:`, or write `answer: { pattern: \"^" + answer.asText() + "$\" }`";
+            problems.add(source.problem(answerAt, false, "without choices, the answer is a mapping with number, "
+                    + "pattern or live, not " + YamlSource.shapeOf(answer), advice));
+            return null;
+        }
+        Raw.Answer a = reader.convert(answer, answerAt, Raw.Answer.class);
+        if (a == null) return null;
+        int kinds = (a.number() != null ? 1 : 0) + (a.pattern() != null ? 1 : 0) + (a.live() != null ? 1 : 0);
+        if (kinds != 1) {
+            problems.add(source.problem(answerAt, false, "an answer has exactly one of number, pattern, live; found "
+                    + (kinds == 0 ? "none" : kinds), null));
+            return null;
+        }
+        if (a.number() == null && (a.tolerance() != null || a.unit() != null)) {
+            String key = a.tolerance() != null ? "tolerance" : "unit";
+            problems.add(source.problem(YamlSource.child(answerAt, key), true,
+                    "'" + key + "' belongs to a number answer", null));
+        }
+        if (a.number() != null) {
+            double tolerance = a.tolerance() == null ? 0 : a.tolerance();
+            return new Question.NumberQuestion(raw.ask(), a.number(), tolerance, a.unit(), raw.explain(), attempts);
+        }
+        if (a.pattern() != null) return new Question.TextQuestion(raw.ask(), a.pattern(), raw.explain(), attempts);
+        Optional<LiveKey> key = LiveKey.parse(a.live());
+        if (key.isEmpty()) {
+            problems.add(source.problem(answerAt + "/live", false, "unknown live value '" + a.live() + "'",
+                    Suggestions.didYouMean(a.live(), LiveKey.names())));
+            return null;
+        }
+        return new Question.LiveQuestion(raw.ask(), key.get(), raw.explain(), attempts);
+    }
+}

@@ -1,0 +1,32 @@
+package jlab.lab;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The YAML shapes Jackson maps first. Lists of actions, checks, steps and questions stay trees here so that
+ * each item is converted on its own: one bad action is reported without hiding the mistakes in the others.
+ */
+interface Raw {
+
+    record Lab(String id, String title, String summary, Requires requires, SandboxSpec sandbox,
+               List<JsonNode> steps) {}
+
+    record Step(String id, String title, String text,
+                @JsonProperty("do") List<JsonNode> actions,
+                List<String> observe, String task,
+                @JsonProperty("hint") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                List<String> hints,
+                List<JsonNode> solution,
+                @JsonProperty("check") List<JsonNode> checks,
+                List<JsonNode> quiz) {}
+
+    /** The question kind is decided later from the shape of {@code answer}. */
+    record Question(String ask, List<String> choices, JsonNode answer, String explain, Integer attempts) {}
+
+    /** An answer written as a mapping: exactly one of number, pattern, live. */
+    record Answer(Double number, Double tolerance, String unit, String pattern, String live) {}
+}

@@ -1,0 +1,165 @@
+package jlab.lab;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+
+import jlab.kernel.Namespace;
+
+/**
+ * Rules that keep a lab inside its sandbox and its actions in a possible order: paths are absolute and cannot
+ * climb out with "..", mounts happen only in a mount namespace of the lab's own, there is at most one init, a
+ * user namespace is never asked for. Steps are walked in order; a solution's effects count for later steps.
+ */
+final class SandboxRules {
+    private static final int HOST_NAME_MAX = 64;
+
+    private final LabReader reader;
+    private final YamlSource source;
+    private final Problems problems;
+    private boolean ownMountNamespace;
+    private String initPointer;
+
+    SandboxRules(LabReader reader, YamlSource source, Problems problems) {
+        this.reader = reader;
+        this.source = source;
+        this.problems = problems;
+    }
+
+    void validate(Lab lab) {
+        for (Step step : lab.steps()) {
+            actions(step.actions());
+            actions(step.solution());
+            for (Check check : step.checks()) check(check, reader.pointerOf(check));
+        }
+    }
+
+    private void actions(List<Action> actions) {
+        for (Action action : actions) action(action, reader.pointerOf(action));
+    }
+
+    private void action(Action action, String at) {
+        String value = YamlSource.child(at, action.keyword());
+        switch (action) {
+            case Action.Unshare u -> unshare(u, value);
+            case Action.MakePrivate m -> {
+                sandboxPath(m.path(), value);
+                needsOwnMountNamespace(action, at);
+            }
+            case Action.Spawn s -> {
+                if (s.argv().isEmpty()) report(value, "spawn needs `argv:`, the command to start", null);
+                if (s.role() == Action.Spawn.Role.INIT) {
+                    if (initPointer != null) {
+                        report(value + "/role", "a lab has at most one init",
+                                "the init is spawned at line " + source.positionOf(initPointer, false).line());
+                    } else {
+                        initPointer = at;
+                    }
+                }
+            }
+            case Action.Exec e -> {
+                if (e.argv().isEmpty()) report(value, "exec needs a command", "like `exec: [hostname]`");
+            }
+            case Action.SetHostname h -> hostname(h.hostname(), value);
+            case Action.MountProc p -> {
+                needsOwnMountNamespace(action, at);
+                if (initPointer == null) {
+                    report(at, "mount-proc needs the container's init to show its pid namespace",
+                            "spawn one before: `spawn: { argv: [...], role: init }`");
+                }
+            }
+            case Action.Mount m -> {
+                if (m.type() == null) report(value, "mount needs `type:` (tmpfs or proc)", null);
+                sandboxPath(m.target(), value + "/target");
+                needsOwnMountNamespace(action, at);
+            }
+            case Action.Chroot c -> { /* the rootfs is always there to chroot into */ }
+            case Action.PivotRoot p -> needsOwnMountNamespace(action, at);
+        }
+    }
+
+    private void unshare(Action.Unshare unshare, String value) {
+        if (unshare.namespaces().isEmpty()) report(value, "unshare needs at least one namespace", null);
+        if (unshare.namespaces().contains(Namespace.USER)) {
+            report(userEntry(value), "a user namespace cannot be unshared here: jlab runs in the JVM, a "
+                    + "multithreaded process, and unshare(CLONE_NEWUSER) fails with EINVAL in one", "remove 'user'");
+        }
+        if (unshare.namespaces().contains(Namespace.MOUNT)) ownMountNamespace = true;
+    }
+
+    /** The 'user' item of an unshare list, to point at it rather than at the whole list. */
+    private String userEntry(String listPointer) {
+        var list = source.at(listPointer);
+        for (int i = 0; i < list.size(); i++) {
+            if (Namespace.parse(list.get(i).asText()).orElse(null) == Namespace.USER) return listPointer + "/" + i;
+        }
+        return listPointer;
+    }
+
+    private void needsOwnMountNamespace(Action action, String at) {
+        if (ownMountNamespace) return;
+        report(at, action.keyword() + " needs the lab's own mount namespace, or it would change the host's mounts",
+                "put `unshare: [mount]` before it");
+    }
+
+    private void hostname(String hostname, String at) {
+        if (hostname == null || hostname.isBlank()) {
+            report(at, "sethostname needs a hostname", null);
+        } else if (hostname.length() > HOST_NAME_MAX || hostname.chars().anyMatch(Character::isWhitespace)) {
+            report(at, "'" + hostname + "' is not a hostname (at most 64 characters, no spaces)", null);
+        }
+    }
+
+    private void check(Check check, String at) {
+        String value = YamlSource.child(at, check.keyword());
+        switch (check) {
+            case Check.HostnameCheck h -> {
+                if ((h.is() == null) == (h.unchanged() == null)) {
+                    report(value, "a hostname check has either `is: <name>` or `unchanged: true`", null);
+                }
+            }
+            case Check.NamespaceCheck n -> {
+                if (n.type() == null) report(value, "a namespace check needs `type:`", "like `type: uts`");
+            }
+            case Check.InitCheck i -> { /* running defaults to true; nothing can be wrong */ }
+            case Check.MountedCheck m -> sandboxPath(m.path(), value + "/path");
+            case Check.CommandCheck c -> {
+                if (c.run().isEmpty()) report(value, "a command check needs `run:`, the command", null);
+                if (c.exit() < 0 || c.exit() > 255) report(value + "/exit", "an exit status is 0 to 255", null);
+                if (c.output() != null) regex(c.output(), value + "/output");
+            }
+            case Check.FileCheck f -> {
+                sandboxPath(f.path(), value + "/path");
+                if (!f.exists() && f.contains() != null) {
+                    report(value + "/contains", "a file that must not exist cannot contain anything", null);
+                }
+            }
+        }
+    }
+
+    /** A path inside the sandbox: absolute, and no ".." that could climb out of its root. */
+    private void sandboxPath(String path, String at) {
+        if (path == null || path.isBlank()) {
+            report(at, "a path is needed here", "like /proc");
+        } else if (!path.startsWith("/")) {
+            report(at, "'" + path + "' is not an absolute path; paths are inside the sandbox's root",
+                    "write /" + path);
+        } else if (Stream.of(path.split("/")).anyMatch(".."::equals)) {
+            report(at, "'..' is not allowed in '" + path + "': paths stay inside the sandbox's root", null);
+        }
+    }
+
+    private void regex(String regex, String at) {
+        try {
+            Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            report(at, "not a valid regular expression: " + e.getDescription() + " near position " + e.getIndex(),
+                    null);
+        }
+    }
+
+    private void report(String pointer, String message, String suggestion) {
+        problems.add(source.problem(pointer, false, message, suggestion));
+    }
+}

@@ -1,0 +1,248 @@
+package jlab.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Less common mistakes, and the promise that no message shows Java or Jackson internals. */
+class LabMistakesTest {
+    private static final String HEAD = """
+            id: t
+            title: T
+            steps:
+              - id: one
+                title: One
+            """;
+
+    @TempDir Path home;
+
+    private List<LabProblem> problems(String yaml) {
+        return new TempLabs(home).problems("t", yaml);
+    }
+
+    static Stream<String> brokenLabs() {
+        return Stream.of(
+                "",
+                "- a\n- b\n",
+                "id: t\ntitle: [a, b]\nsteps: x\n",
+                "id: t\ntitle: T\nsteps:\n  - one\n",
+                HEAD + "    do:\n      - spawn: { argv: [/bin/sh], role: inti }\n",
+                HEAD + "    do:\n      - spawn: { argv: /bin/sh }\n",
+                HEAD + "    do:\n      - unshare: [mount]\n        exec: [a]\n",
+                HEAD + "    do:\n      - chroot\n",
+                HEAD + "    do:\n      - sethostname:\n",
+                HEAD + "    do:\n      - sethostname: [a, b]\n",
+                HEAD + "    do:\n      - unshare: { uts: true }\n",
+                HEAD + "    do:\n      - exec: { run: a }\n",
+                HEAD + "    do:\n      - unshare: [uts, null]\n",
+                HEAD + "    do:\n      - chroot: { x: 1 }\n",
+                HEAD + "    check:\n      - command: { run: [a], exit: abc }\n      - namespace: { type: [a] }\n",
+                HEAD + "    quiz:\n      - ask: b\n        answer: { number: many }\n      - ask: c\n        answer: [1]\n",
+                "id: t\ntitle: T\nrequires: { kernel: 5.10, root: maybe }\nsandbox: { rootfs: alpine }\nsteps: []\n",
+                "id: t\ntitle: T\ntitle: U\nsteps:\n  - { id: one, title: One }\n",
+                "id: t\ntitle: T\nsteps:\n\t- { id: one, title: One }\n",
+                "id: t\ntitle: \"T\nsteps:\n  - { id: one, title: One }\n",
+                "id: t\ntitle: T\nsteps: [ { id: one }\n",
+                "id: t\ntitle: T\nsteps:\n  - id: one\n    title: One\n   task: x\n",
+                HEAD + "    hint: [a, [b]]\n    observe: [{a: b}]\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokenLabs")
+    void messagesNameNoJavaClassesAndEveryProblemHasAPlace(String yaml) {
+        List<LabProblem> problems = problems(yaml);
+
+        assertThat(problems).isNotEmpty();
+        String rendered = new LabException(problems).render();
+        assertThat(rendered).doesNotContainPattern("\\b(java|jlab|com\\.fasterxml|org\\.yaml)\\.")
+                .doesNotContain("Exception", "JsonToken", "START_", "VALUE_", "Cannot deserialize", "$");
+        assertThat(problems).allSatisfy(p -> {
+            assertThat(p.line()).isPositive();
+            assertThat(p.column()).isPositive();
+            if (!yaml.isEmpty()) assertThat(p.excerpt()).isNotNull();
+        });
+    }
+
+    @Test
+    void unknownKeyInsideAnAction() {
+        assertThat(problems(HEAD + "    do:\n      - spawn: { argv: [/bin/sh], rol: init }\n"))
+                .extracting(LabProblem::line, LabProblem::column, LabProblem::message, LabProblem::suggestion)
+                .containsExactly(tuple(7, 35, "unknown key 'rol' in action 'spawn'", "did you mean 'role'?"));
+    }
+
+    @Test
+    void unknownEnumValueIsPlacedOnTheValue() {
+        assertThat(problems(HEAD + "    do:\n      - spawn: { argv: [/bin/sh], role: inti }\n"))
+                .extracting(LabProblem::line, LabProblem::column, LabProblem::message, LabProblem::suggestion)
+                .containsExactly(tuple(7, 41, "unknown role 'inti'", "did you mean 'init'?"));
+    }
+
+    @Test
+    void twoActionsInOneItemSuggestADash() {
+        LabProblem p = problems(HEAD + "    do:\n      - unshare: [mount]\n        exec: [a]\n").getFirst();
+
+        assertThat(p.message()).endsWith("found keys unshare, exec");
+        assertThat(p.suggestion()).isEqualTo("each action is its own list item, starting with '- '");
+    }
+
+    @Test
+    void aBareActionNameSuggestsItsFullForm() {
+        assertThat(problems(HEAD + "    do:\n      - chroot\n")).singleElement()
+                .extracting(LabProblem::suggestion).isEqualTo("write `chroot: {}`");
+    }
+
+    @Test
+    void listFormActionsRefuseMappings() {
+        assertThat(problems(HEAD + "    do:\n      - unshare: { uts: true }\n      - exec: { run: a }\n"))
+                .extracting(LabProblem::line, LabProblem::column, LabProblem::message)
+                .containsExactly(
+                        tuple(7, 18, "'unshare' should be a list, not a mapping"),
+                        tuple(8, 15, "'exec' should be a list, not a mapping"));
+    }
+
+    @Test
+    void anEmptyListItemIsReported() {
+        assertThat(problems(HEAD + "    do:\n      - unshare: [uts, null]\n"))
+                .extracting(LabProblem::line, LabProblem::message)
+                .containsExactly(tuple(7, "a list item is empty"));
+    }
+
+    @Test
+    void noArgumentActionsMayOmitTheEmptyMapping() {
+        assertThat(problems(HEAD + "    do:\n      - unshare: [mount]\n      - chroot:\n      - pivot-root:\n"))
+                .isEmpty();
+    }
+
+    @Test
+    void duplicateYamlKey() {
+        assertThat(problems("id: t\ntitle: T\ntitle: U\nsteps:\n  - { id: one, title: One }\n"))
+                .extracting(LabProblem::line, LabProblem::column, LabProblem::message, LabProblem::suggestion)
+                .containsExactly(tuple(3, 1, "duplicate key 'title'", "first written at line 2"));
+    }
+
+    @Test
+    void unclosedQuoteIsReportedWhereItOpens() {
+        assertThat(problems("id: t\ntitle: \"T\nsteps:\n  - { id: one, title: One }\n"))
+                .extracting(LabProblem::line, LabProblem::column, LabProblem::suggestion)
+                .containsExactly(tuple(2, 8, "a quote is not closed"));
+    }
+
+    @Test
+    void tabsAreExplained() {
+        assertThat(problems("id: t\ntitle: T\nsteps:\n\t- { id: one, title: One }\n"))
+                .extracting(LabProblem::line, LabProblem::message, LabProblem::suggestion)
+                .containsExactly(tuple(4, "YAML syntax error: a tab cannot indent YAML", "indent with spaces"));
+    }
+
+    @Test
+    void bareKernelVersionMustBeQuotedAsWritten() {
+        assertThat(problems("id: t\ntitle: T\nrequires: { kernel: 5.10 }\nsteps:\n  - { id: one, title: One }\n"))
+                .extracting(LabProblem::line, LabProblem::column, LabProblem::suggestion)
+                .containsExactly(tuple(3, 21, "write `kernel: \"5.10\"`"));
+    }
+
+    @Test
+    void onlyOneInitAndMountProcNeedsIt() {
+        assertThat(problems(HEAD + """
+                    do:
+                      - unshare: [mount, pid]
+                      - mount-proc: {}
+                      - spawn: { argv: [a], role: init }
+                    solution:
+                      - spawn: { argv: [b], role: init }
+                """))
+                .extracting(LabProblem::line, LabProblem::message)
+                .containsExactly(
+                        tuple(8, "mount-proc needs the container's init to show its pid namespace"),
+                        tuple(11, "a lab has at most one init"));
+    }
+
+    @Test
+    void pathsMayNotClimbOutOfTheSandbox() {
+        assertThat(problems(HEAD + """
+                    do:
+                      - unshare: [mount]
+                      - mount: { type: tmpfs, target: /tmp/../../etc }
+                    text: ../../etc/passwd
+                    check:
+                      - file: { path: /../etc/shadow }
+                """))
+                .extracting(LabProblem::line, LabProblem::message)
+                .containsExactly(
+                        tuple(8, "'..' is not allowed in '/tmp/../../etc': paths stay inside the sandbox's root"),
+                        tuple(9, "a lesson file is a path inside lesson-content/, like namespaces/01-intro.md"),
+                        tuple(11, "'..' is not allowed in '/../etc/shadow': paths stay inside the sandbox's root"));
+    }
+
+    @Test
+    void questionShapes() {
+        assertThat(problems(HEAD + """
+                    quiz:
+                      - ask: How many?
+                        answer: 5
+                      - ask: Which?
+                        choices: [alpha, beta]
+                        answer: [alpha, gamma]
+                      - ask: Which file?
+                        answer: { pattern: "(", tolerence: 1 }
+                      - ask: Live?
+                        answer: { live: ns.utss.inode }
+                      - ask: Two?
+                        answer: { number: 1, pattern: x }
+                """))
+                .extracting(LabProblem::line, LabProblem::message, LabProblem::suggestion)
+                .containsExactly(
+                        tuple(8, "without choices, the answer is a mapping with number, pattern or live, not the "
+                                + "number 5", "write `answer: { number: 5 }`"),
+                        tuple(11, "the answer 'gamma' is not one of the choices", "expected one of: alpha, beta"),
+                        tuple(13, "the pattern is not a valid regular expression: Unclosed group near position 1",
+                                null),
+                        tuple(13, "unknown key 'tolerence' in an answer", "did you mean 'tolerance'?"),
+                        tuple(15, "unknown live value 'ns.utss.inode'", "did you mean 'ns.uts.inode'?"),
+                        tuple(17, "an answer has exactly one of number, pattern, live; found 2", null));
+    }
+
+    @Test
+    void checkRules() {
+        assertThat(problems(HEAD + """
+                    task: Do it.
+                    solution: [ { sethostname: lab } ]
+                    check:
+                      - hostname: { in: container }
+                      - command: { run: [ip, link], exit: 300, output: "[" }
+                      - file: { path: /etc/motd, exists: false, contains: x }
+                """))
+                .extracting(LabProblem::line, LabProblem::message)
+                .containsExactly(
+                        tuple(9, "a hostname check has either `is: <name>` or `unchanged: true`"),
+                        tuple(10, "an exit status is 0 to 255"),
+                        tuple(10, "not a valid regular expression: Unclosed character class near position 0"),
+                        tuple(11, "a file that must not exist cannot contain anything"));
+    }
+
+    @Test
+    void wrongTypedKeysAreAllReportedAndTheRestStillChecked() {
+        assertThat(problems("""
+                id: t
+                title: [a, b]
+                summary: { a: b }
+                steps:
+                  - id: one
+                    title: One
+                    observe: [pidz]
+                """))
+                .extracting(LabProblem::line, LabProblem::message)
+                .containsExactly(
+                        tuple(2, "'title' should be text, not a list"),
+                        tuple(3, "'summary' should be text, not a mapping"),
+                        tuple(7, "unknown inspector 'pidz'"));
+    }
+}
