@@ -164,7 +164,7 @@ public final class Ledger implements AutoCloseable {
         if (channel == null) throw new IllegalStateException("ledger of session " + sessionId + " is closed");
         TeardownReport.Builder report = new TeardownReport.Builder();
         Resource.Directory ownDir = new Resource.Directory(sessionDir);
-        for (Resource r : live.reversed()) {
+        for (Resource r : List.copyOf(live).reversed()) {
             if (r.equals(ownDir)) continue;
             String how;
             try {
