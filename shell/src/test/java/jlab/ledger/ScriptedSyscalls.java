@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A {@link Syscalls} for tests that answers only the calls it was given a handler for, and records every
@@ -41,7 +42,8 @@ final class ScriptedSyscalls {
                     }
                     Object[] actual = args == null ? new Object[0] : args;
                     synchronized (this) {
-                        calls.add(method.getName() + Arrays.toString(actual).replace('[', '(').replace(']', ')'));
+                        calls.add(method.getName() + Arrays.stream(actual).map(String::valueOf)
+                                .collect(Collectors.joining(", ", "(", ")")));
                     }
                     Function<Object[], Object> handler = handlers.get(method.getName());
                     if (handler == null) throw new UnsupportedOperationException("no test handler for " + method.getName());
