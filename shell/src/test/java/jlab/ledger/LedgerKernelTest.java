@@ -144,6 +144,23 @@ class LedgerKernelTest {
         assertThat(dead.sessionDir()).doesNotExist();
     }
 
+    @Test void unpinsANetworkNamespace() throws Exception {
+        Path pin = tmp.resolve("net");
+        Ledger dead = crashedSession(new Resource.NetNamespace(pin));
+        Files.createFile(pin);
+        mounted.add(pin);
+        // What `ip netns add` does: a new network namespace, kept alive by a bind mount of its nsfs file.
+        run("unshare", "--net=" + pin, "true");
+        assertThat(isMountPoint(pin)).isTrue();
+
+        CleanupReport report = cleanup.run();
+
+        assertThat(report.clean()).as(String.join("\n", report.lines())).isTrue();
+        assertThat(isMountPoint(pin)).isFalse();
+        assertThat(pin).doesNotExist();
+        assertThat(dead.sessionDir()).doesNotExist();
+    }
+
     @Test void followsNoSymlinkOutOfADirectory() throws Exception {
         Path outside = Files.createDirectories(tmp.resolve("outside/sub"));
         Files.writeString(outside.resolve("precious"), "keep me");
