@@ -42,7 +42,12 @@ public final class JLineConsole implements Console, AutoCloseable {
         // The line reader installs its own INT handler while reading and restores this one afterwards.
         terminal.handle(Terminal.Signal.INT, signal -> {
             Runnable h = interruptHandler;
-            if (h != null) h.run();
+            if (h != null) {
+                // the tty has echoed ^C; what the command prints next starts on a line of its own
+                terminal.writer().println();
+                terminal.writer().flush();
+                h.run();
+            }
         });
     }
 
@@ -55,7 +60,8 @@ public final class JLineConsole implements Console, AutoCloseable {
         try {
             Terminal terminal = TerminalBuilder.builder()
                     .system(true)
-                    .providers("jni,exec")
+                    // without ffm(false) the ffm provider is still loaded to probe the streams
+                    .providers("jni,exec").ffm(false).jna(false).jansi(false)
                     .name("jlab")
                     .build();
             Holder holder = new Holder();
@@ -70,7 +76,7 @@ public final class JLineConsole implements Console, AutoCloseable {
             boolean dumb = terminal.getType() == null || terminal.getType().startsWith("dumb");
             String noColor = env.get("NO_COLOR");
             boolean color = !dumb && (noColor == null || noColor.isEmpty());
-            boolean unicode = StandardCharsets.UTF_8.equals(terminal.encoding());
+            boolean unicode = StandardCharsets.UTF_8.equals(terminal.outputEncoding());
             holder.console = new JLineConsole(terminal, reader, color, unicode);
             return holder.console;
         } catch (IOException e) {

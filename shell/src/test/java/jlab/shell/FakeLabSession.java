@@ -39,6 +39,7 @@ final class FakeLabSession implements LabSession {
     int closeCount;
     int interruptCount;
 
+    /** {@code console}: the script that "presses" Ctrl-C during sleep; null in a real terminal. */
     FakeLabSession(ScriptConsole console) {
         this.console = console;
     }
@@ -100,7 +101,8 @@ final class FakeLabSession implements LabSession {
             case "echo" -> output.accept(String.join(" ", argv.subList(1, argv.size())));
             case "sleep" -> {
                 output.accept("sleeping");
-                console.pressCtrlC();
+                if (console != null) console.pressCtrlC();
+                else waitForInterrupt(output);
                 return new ExecOutcome(interrupted ? "killed by SIGINT" : "exited 0", interrupted ? 130 : 0, List.of(), check());
             }
             default -> {
@@ -111,6 +113,19 @@ final class FakeLabSession implements LabSession {
         String spawn = "posix_spawn(" + jlab.kernel.SyscallLog.quoteAll(argv) + ") = 0";
         syscallLog.add(spawn);
         return new ExecOutcome("exited 0", 0, List.of(spawn), check());
+    }
+
+    /** In a real terminal (no script), sleep until Ctrl-C reaches {@link #interrupt()}, at most 30 s. */
+    private void waitForInterrupt(Consumer<String> output) {
+        for (int i = 1; i <= 30 && !interrupted; i++) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (!interrupted) output.accept("still sleeping " + i);
+        }
     }
 
     @Override public void interrupt() {
@@ -150,5 +165,8 @@ final class FakeLabSession implements LabSession {
         throw new IllegalStateException("umount2(\"/run/jlab/s1/merged\"): EBUSY (Device or resource busy)\n\tmore detail");
     }
 
-    @Override public void close() { closeCount++; }
+    @Override public void close() {
+        closeCount++;
+        if (console == null) System.err.println("[fake lab: close() #" + closeCount + "]");
+    }
 }

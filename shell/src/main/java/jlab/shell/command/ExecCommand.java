@@ -36,13 +36,17 @@ final class ExecCommand implements Command {
         CheckReport before = context.lastChecks();
         PrintWriter out = context.out();
         ExecOutcome outcome;
-        try (Console.InterruptScope ignored = context.console().onInterrupt(s::interrupt)) {
+        // Ctrl-C goes to the command (SIGINT inside the sandbox), not to jlab, until it ends
+        Console.InterruptScope forwarding = context.console().onInterrupt(s::interrupt);
+        try {
             outcome = s.exec(List.copyOf(args), line -> {
                 synchronized (out) {
                     out.println(line);
                     out.flush();
                 }
             });
+        } finally {
+            forwarding.close();
         }
         StepRenderer render = context.render();
         context.print(render.syscalls(outcome.syscalls()));
