@@ -1,0 +1,171 @@
+package jlab.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import de.vandermeer.asciitable.AsciiTable;
+import de.vandermeer.asciitable.CWC_LongestLine;
+import de.vandermeer.asciithemes.a7.A7_Grids;
+import de.vandermeer.asciithemes.u8.U8_Grids;
+import de.vandermeer.skb.interfaces.render.HasText;
+import de.vandermeer.skb.interfaces.transformers.textformat.TextAlignment;
+import jlab.inspect.Annotation;
+
+/**
+ * Draws an {@link Annotation} as a table with a leading marker column ({@code +} added, {@code -} removed,
+ * {@code ~} changed, blank same), rows coloured green/red/yellow, then its notes. Cells too wide for the
+ * terminal wrap inside their column.
+ */
+public final class AnnotationRenderer {
+
+    /**
+     * Stands for "same" in the marker column while AsciiTable lays the table out, so that a line whose
+     * marker is blank can only be the wrapped continuation of the row above; replaced by a space after.
+     */
+    private static final char SAME = '\uE000';
+    /** Border, padding: the marker sits at this column of every rendered row. */
+    private static final int MARKER_COLUMN = 2;
+
+    private final Style style;
+    private final int width;
+
+    public AnnotationRenderer(Style style, int width) {
+        this.style = style;
+        this.width = Math.max(20, width);
+    }
+
+    /** Title, table and notes. */
+    public List<String> render(Annotation a) {
+        List<String> out = new ArrayList<>();
+        out.add(style.bold(a.title()));
+        out.addAll(table(a));
+        for (String note : a.notes()) {
+            out.addAll(new MarkdownRenderer(style, width).lines("- " + note));
+        }
+        return out;
+    }
+
+    /** One line for a table where nothing changed. */
+    public String folded(Annotation a) {
+        return style.bold(a.title()) + style.dim(": no change");
+    }
+
+    List<String> table(Annotation a) {
+        int columns = a.columns().size();
+        if (columns == 0) return List.of();
+        AsciiTable t = new AsciiTable();
+        t.addRule();
+        t.addRow(cells(String.valueOf(SAME), a.columns(), columns));
+        // two rules in a row come out as a line of '+' corners: an empty table has only the outer ones
+        if (!a.rows().isEmpty()) t.addRule();
+        for (Annotation.Row row : a.rows()) {
+            t.addRow(cells(marker(row.change()), row.cells(), columns));
+        }
+        t.addRule();
+        t.setPaddingLeftRight(1);
+        t.setTextAlignment(TextAlignment.LEFT);
+        t.getContext().setGrid(style.unicode() ? U8_Grids.borderLight() : A7_Grids.minusBarPlus());
+        t.getRenderer().setCWC(columnWidths(a));
+        return colour(t.renderAsCollection(width));
+    }
+
+    private static String marker(Annotation.Change change) {
+        return switch (change) {
+            case ADDED -> "+";
+            case REMOVED -> "-";
+            case CHANGED -> "~";
+            case SAME -> String.valueOf(SAME);
+        };
+    }
+
+    /**
+     * Cells go in as {@link HasText}: for a plain String AsciiTable 0.3.2 probes for StringTemplate's
+     * {@code ST} class, which the build leaves out, and fails with NoClassDefFoundError.
+     */
+    private static Object[] cells(String marker, List<String> values, int columns) {
+        Object[] cells = new Object[columns + 1];
+        cells[0] = text(marker);
+        for (int i = 0; i < columns; i++) {
+            String v = i < values.size() && values.get(i) != null ? values.get(i) : "";
+            cells[i + 1] = text(v.replace('\t', ' ').replace(SAME, ' '));
+        }
+        return cells;
+    }
+
+    private static HasText text(String s) {
+        return () -> s;
+    }
+
+    /**
+     * Each column as wide as its longest line; when that is wider than the terminal the widest columns
+     * give way first (one cap for all columns, as large as fits), and AsciiTable wraps their cells.
+     */
+    private CWC_LongestLine columnWidths(Annotation a) {
+        int columns = a.columns().size();
+        int[] natural = new int[columns];
+        for (int c = 0; c < columns; c++) {
+            natural[c] = Math.max(1, longestLine(a.columns().get(c)));
+            for (Annotation.Row row : a.rows()) {
+                if (c < row.cells().size() && row.cells().get(c) != null) {
+                    natural[c] = Math.max(natural[c], longestLine(row.cells().get(c)));
+                }
+            }
+        }
+        // borders: columns + 2; padding: 2 per column; the marker column holds 1 char
+        int available = Math.max(columns, width - (columns + 2) - 2 * (columns + 1) - 1);
+        int cap = 1;
+        for (int c : natural) cap = Math.max(cap, c);
+        while (cap > 1 && sum(natural, cap) > available) cap--;
+        CWC_LongestLine cwc = new CWC_LongestLine();
+        cwc.add(3, 3);
+        for (int n : natural) cwc.add(3, Math.min(n, cap) + 2);
+        return cwc;
+    }
+
+    private static int sum(int[] widths, int cap) {
+        int s = 0;
+        for (int w : widths) s += Math.min(w, cap);
+        return s;
+    }
+
+    private static int longestLine(String s) {
+        int max = 0;
+        for (String line : s.split("\n", -1)) max = Math.max(max, line.length());
+        return max;
+    }
+
+    /** Replaces the "same" stand-ins and colours each row by its marker, continuation lines included. */
+    private List<String> colour(java.util.Collection<String> rendered) {
+        List<String> out = new ArrayList<>();
+        int rules = 0;
+        char current = ' ';
+        for (String line : rendered) {
+            boolean row = line.length() > MARKER_COLUMN + 1 && (line.charAt(0) == '│' || line.charAt(0) == '|');
+            if (!row) {
+                rules++;
+                out.add(line);
+                continue;
+            }
+            char marker = line.charAt(MARKER_COLUMN);
+            if (marker != ' ') current = marker;
+            String plain = line.replace(SAME, ' ');
+            out.add(rules == 1 ? paint(plain, style::bold) : paint(plain, look(current)));
+        }
+        return out;
+    }
+
+    private java.util.function.UnaryOperator<String> look(char marker) {
+        return switch (marker) {
+            case '+' -> style::green;
+            case '-' -> style::red;
+            case '~' -> style::yellow;
+            default -> s -> s;
+        };
+    }
+
+    /** Colours what lies between the outer borders, so the frame keeps the terminal's colour. */
+    private static String paint(String line, java.util.function.UnaryOperator<String> look) {
+        int last = line.length() - 1;
+        return line.charAt(0) + look.apply(line.substring(1, last)) + line.charAt(last);
+    }
+}

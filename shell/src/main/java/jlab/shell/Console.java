@@ -1,0 +1,53 @@
+package jlab.shell;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * The seam between the REPL and the terminal: {@link JLineConsole} for people, a scripted console for
+ * tests. Ctrl-C has two meanings: at the prompt it abandons the line ({@link Interrupted}); while a
+ * command runs it calls the handler given to {@link #onInterrupt}, and never ends the program.
+ */
+public interface Console {
+
+    /** Thrown by {@link #readLine} when the learner presses Ctrl-C at the prompt. */
+    final class Interrupted extends RuntimeException {
+        public Interrupted() {
+            super("interrupted at the prompt", null, false, false);
+        }
+    }
+
+    /** Completes the word being typed: given the words so far (the last one partial), all candidates. */
+    @FunctionalInterface
+    interface WordCompleter {
+        List<String> candidates(List<String> words);
+    }
+
+    /** Undoes an {@link #onInterrupt} registration. */
+    interface InterruptScope extends AutoCloseable {
+        @Override void close();
+    }
+
+    /** One line without its newline; {@code null} at end of input (Ctrl-D). */
+    String readLine(String prompt) throws Interrupted;
+
+    PrintWriter out();
+
+    boolean color();
+
+    /** True when the terminal shows UTF-8 (box drawing, ✓); ASCII stand-ins otherwise. */
+    boolean unicode();
+
+    /** Columns of the terminal, now (it may be resized). */
+    int width();
+
+    /** Until the scope is closed, Ctrl-C runs {@code handler} (on some other thread). */
+    InterruptScope onInterrupt(Runnable handler);
+
+    /** Where tab completion comes from; consoles without completion ignore it. */
+    default void completeWith(WordCompleter completer) {}
+
+    default Style style() {
+        return new Style(color(), unicode());
+    }
+}

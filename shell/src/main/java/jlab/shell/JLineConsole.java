@@ -1,0 +1,143 @@
+package jlab.shell;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.jline.reader.Candidate;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * The learner's terminal through JLine: line editing, history in {@code ~/.jlab_history}, Tab completion
+ * from the commands, and Ctrl-C routed to whatever runs. Built once; nothing else heavy happens before
+ * the first prompt (the jni and exec terminal providers start faster than ffm).
+ */
+public final class JLineConsole implements Console, AutoCloseable {
+
+    private static final int FALLBACK_WIDTH = 80;
+
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final boolean color;
+    private final boolean unicode;
+    private volatile WordCompleter completer = words -> List.of();
+    /** What Ctrl-C does outside the prompt; nothing by default, so it never ends jlab. */
+    private volatile Runnable interruptHandler;
+
+    private JLineConsole(Terminal terminal, LineReader reader, boolean color, boolean unicode) {
+        this.terminal = terminal;
+        this.reader = reader;
+        this.color = color;
+        this.unicode = unicode;
+        // The line reader installs its own INT handler while reading and restores this one afterwards.
+        terminal.handle(Terminal.Signal.INT, signal -> {
+            Runnable h = interruptHandler;
+            if (h != null) {
+                // the tty has echoed ^C; what the command prints next starts on a line of its own
+                terminal.writer().println();
+                terminal.writer().flush();
+                h.run();
+            }
+        });
+    }
+
+    /** Opens the system terminal, with history in {@code ~/.jlab_history}. */
+    public static JLineConsole open() {
+        return open(Path.of(System.getProperty("user.home"), ".jlab_history"), System.getenv());
+    }
+
+    static JLineConsole open(Path history, Map<String, String> env) {
+        try {
+            Terminal terminal = TerminalBuilder.builder()
+                    .system(true)
+                    // without ffm(false) the ffm provider is still loaded to probe the streams
+                    .providers("jni,exec").ffm(false).jna(false).jansi(false)
+                    .name("jlab")
+                    .build();
+            Holder holder = new Holder();
+            LineReader reader = LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .appName("jlab")
+                    .variable(LineReader.HISTORY_FILE, history)
+                    .completer((r, line, candidates) -> holder.console.complete(line, candidates))
+                    // `!hostname` is jlab's exec, not history expansion
+                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                    .build();
+            boolean dumb = terminal.getType() == null || terminal.getType().startsWith("dumb");
+            String noColor = env.get("NO_COLOR");
+            boolean color = !dumb && (noColor == null || noColor.isEmpty());
+            boolean unicode = StandardCharsets.UTF_8.equals(terminal.outputEncoding());
+            holder.console = new JLineConsole(terminal, reader, color, unicode);
+            return holder.console;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);
+        }
+    }
+
+    /** The completer is created before the console it calls. */
+    private static final class Holder {
+        JLineConsole console;
+    }
+
+    private void complete(ParsedLine line, List<Candidate> candidates) {
+        List<String> words = new java.util.ArrayList<>(line.words().subList(0, line.wordIndex() + 1));
+        words.set(words.size() - 1, line.word().substring(0, line.wordCursor()));
+        for (String value : completer.candidates(words)) candidates.add(new Candidate(value));
+    }
+
+    @Override public String readLine(String prompt) {
+        try {
+            return reader.readLine(prompt);
+        } catch (UserInterruptException e) {
+            throw new Interrupted();
+        } catch (EndOfFileException e) {
+            return null;
+        }
+    }
+
+    @Override public PrintWriter out() {
+        return terminal.writer();
+    }
+
+    @Override public boolean color() {
+        return color;
+    }
+
+    @Override public boolean unicode() {
+        return unicode;
+    }
+
+    @Override public int width() {
+        int w = terminal.getWidth();
+        return w > 0 ? w : FALLBACK_WIDTH;
+    }
+
+    @Override public InterruptScope onInterrupt(Runnable handler) {
+        Runnable before = interruptHandler;
+        interruptHandler = handler;
+        return () -> interruptHandler = before;
+    }
+
+    @Override public void completeWith(WordCompleter completer) {
+        this.completer = completer;
+    }
+
+    @Override public void close() {
+        try {
+            reader.getHistory().save();
+            terminal.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package jlab.shell;
+
+import java.util.List;
+
+import jlab.engine.LabSession;
+
+/** The labs the shell can list and start; implemented outside the shell (by the engine's wiring). */
+public interface Labs {
+
+    /** One line of {@code list}. {@code steps} is the number of steps. */
+    record LabSummary(String id, String title, String summary, int steps) {}
+
+    List<LabSummary> list();
+
+    /**
+     * Prepares the lab's sandbox. The shell then moves onto step 1 with {@link LabSession#goTo}(0).
+     *
+     * @throws RuntimeException with a message written for the learner (unknown lab with a "did you mean",
+     *         not root, missing package …); {@link ShellException} is the natural choice
+     */
+    LabSession start(String id);
+}

@@ -1,0 +1,135 @@
+package jlab.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jlab.engine.LabSession.CheckReport;
+import jlab.engine.LabSession.CheckResult;
+import jlab.engine.LabSession.StepOutcome;
+import jlab.engine.LabSession.StepView;
+import jlab.inspect.Annotation;
+
+/**
+ * Lays out what a step shows: header, lesson, the syscalls jlab made, command output, annotated tables,
+ * notes, the task with its check state and the quiz prompt. Returns lines; the caller prints them.
+ */
+public final class StepRenderer {
+
+    /** Prose longer than this is hard to read even on a wide terminal. */
+    private static final int MAX_PROSE = 100;
+
+    private final Style style;
+    private final int width;
+
+    public StepRenderer(Style style, int width) {
+        this.style = style;
+        this.width = Math.max(20, width);
+    }
+
+    public static StepRenderer of(Console console) {
+        return new StepRenderer(console.style(), console.width());
+    }
+
+    public Style style() {
+        return style;
+    }
+
+    public List<String> outcome(StepOutcome o, int stepCount, int quizQuestions) {
+        List<String> out = new ArrayList<>(header(o.step(), stepCount));
+        out.addAll(lesson(o.step().text()));
+        if (!o.syscalls().isEmpty()) {
+            out.add("");
+            out.addAll(syscalls(o.syscalls()));
+        }
+        if (!o.output().isEmpty()) {
+            out.add("");
+            o.output().forEach(line -> out.add("  " + line));
+        }
+        AnnotationRenderer tables = new AnnotationRenderer(style, width);
+        for (Annotation a : o.annotations()) {
+            out.add("");
+            if (a.unchanged() && a.notes().isEmpty()) {
+                out.add(tables.folded(a));
+            } else {
+                out.addAll(tables.render(a));
+            }
+        }
+        if (!o.notes().isEmpty()) {
+            out.add("");
+            for (String note : o.notes()) out.addAll(markdown().lines("- " + note));
+        }
+        out.addAll(taskAndQuiz(o.step(), o.checks(), quizQuestions));
+        return out;
+    }
+
+    /** The step as it reads, without what its actions did: for {@code step} with no argument. */
+    public List<String> step(StepView step, int stepCount, CheckReport checks, int quizQuestions) {
+        List<String> out = new ArrayList<>(header(step, stepCount));
+        out.addAll(lesson(step.text()));
+        out.addAll(taskAndQuiz(step, checks, quizQuestions));
+        return out;
+    }
+
+    public List<String> header(StepView step, int stepCount) {
+        String title = "Step " + step.number() + "/" + stepCount
+                + (step.title() == null || step.title().isBlank() ? "" : " " + style.dot() + " " + step.title());
+        return List.of("", style.bold(title), style.dim(style.rule(Math.min(width, title.length()))));
+    }
+
+    private List<String> lesson(String text) {
+        return text == null || text.isBlank() ? List.of() : markdown().lines(text);
+    }
+
+    private List<String> taskAndQuiz(StepView step, CheckReport checks, int quizQuestions) {
+        List<String> out = new ArrayList<>();
+        if (step.hasTask()) {
+            out.add("");
+            out.addAll(new MarkdownRenderer(style, prose()).lines("**Task:** " + step.task()));
+            if (checks.results().isEmpty()) {
+                out.add(style.dim("  type `check` when you think you are done, `hint` if stuck"));
+            } else {
+                out.addAll(checks(checks));
+            }
+        }
+        if (step.hasQuiz() && quizQuestions > 0) {
+            out.add("");
+            out.add(quizLine(quizQuestions));
+        }
+        return out;
+    }
+
+    public String quizLine(int questions) {
+        String noun = questions == 1 ? "question" : "questions";
+        return style.cyan("quiz: " + questions + " " + noun + " " + style.dash() + " type `quiz`");
+    }
+
+    /** One line per check, then "task done" when all pass. */
+    public List<String> checks(CheckReport report) {
+        List<String> out = new ArrayList<>();
+        for (CheckResult r : report.results()) {
+            String detail = r.detail() == null || r.detail().isBlank() ? "" : " " + style.dash() + " " + r.detail();
+            out.add(r.passed()
+                    ? "  " + style.green(style.tick() + " " + r.description()) + style.dim(detail)
+                    : "  " + style.red(style.cross() + " " + r.description()) + detail);
+        }
+        if (report.passed()) out.add(taskDone());
+        return out;
+    }
+
+    public String taskDone() {
+        return "  " + style.green(style.bold(style.tick() + " task done"));
+    }
+
+    /** strace-style lines, dimmed: the learner sees what jlab asked the kernel. */
+    public List<String> syscalls(List<String> calls) {
+        return calls.stream().map(c -> style.dim("  " + c)).toList();
+    }
+
+    public MarkdownRenderer markdown() {
+        return new MarkdownRenderer(style, prose());
+    }
+
+    private int prose() {
+        return Math.min(width, MAX_PROSE);
+    }
+}

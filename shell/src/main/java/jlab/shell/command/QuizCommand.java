@@ -1,0 +1,159 @@
+package jlab.shell.command;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jlab.engine.LabSession;
+import jlab.engine.LabSession.Grade;
+import jlab.engine.LabSession.QuestionKind;
+import jlab.engine.LabSession.QuestionView;
+import jlab.shell.Console;
+import jlab.shell.MarkdownRenderer;
+import jlab.shell.ShellException;
+import jlab.shell.Style;
+
+/**
+ * Asks the current step's questions one by one. Answers to choice questions go to the session as the
+ * choices' texts (several joined by newlines), whatever the learner typed: "2", "1,3" or the text itself.
+ */
+final class QuizCommand implements Command {
+
+    private static final String SKIP = "skip";
+
+    @Override public String name() { return "quiz"; }
+
+    @Override public String usage() { return "quiz"; }
+
+    @Override public String summary() { return "answer the step's questions"; }
+
+    @Override public String help() {
+        return """
+                Asks the step's questions one at a time.
+                  a choice:          type its number or its text     2   or   CLONE_NEWUTS
+                  several choices:   numbers separated by commas     1,3
+                  number or text:    type the answer                 4026531836
+                `skip` skips a question; Ctrl-C or Ctrl-D ends the quiz. Some questions are
+                live: jlab grades them against the running kernel when you answer.""";
+    }
+
+    /** Stops the quiz: Ctrl-C or Ctrl-D at the answer prompt. */
+    private static final class Stop extends RuntimeException {
+        Stop() { super(null, null, false, false); }
+    }
+
+    @Override public void run(List<String> args, CommandContext context) {
+        if (!args.isEmpty()) throw new ShellException("usage: " + usage());
+        LabSession s = context.session();
+        List<QuestionView> questions = s.quiz();
+        if (questions.isEmpty()) {
+            context.println("this step has no quiz");
+            return;
+        }
+        Style style = context.style();
+        context.println(style.bold("quiz: " + questions.size() + " question" + (questions.size() == 1 ? "" : "s"))
+                + style.dim(" (`skip` skips one, Ctrl-D ends the quiz)"));
+        int right = 0;
+        int answered = 0;
+        try {
+            for (int n = 0; n < questions.size(); n++) {
+                if (ask(context, s, questions.get(n), n + 1, questions.size())) right++;
+                answered++;
+            }
+        } catch (Stop stop) {
+            context.println(style.dim("quiz stopped"));
+        }
+        context.println(style.bold("score: " + right + "/" + questions.size())
+                + (answered < questions.size() ? style.dim(" (" + (questions.size() - answered) + " not answered)") : ""));
+    }
+
+    /** Asks until right, skipped or out of attempts; true when answered right. */
+    private static boolean ask(CommandContext context, LabSession s, QuestionView q, int n, int total) {
+        Style style = context.style();
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.addAll(context.render().markdown().lines("**" + n + "/" + total + "** " + q.ask()));
+        for (int i = 0; i < q.choices().size(); i++) lines.add("  " + (i + 1) + ") " + q.choices().get(i));
+        if (q.kind() == QuestionKind.MULTIPLE) lines.add(style.dim("  (several may be right: e.g. 1,3)"));
+        if (q.live()) lines.add(style.dim("  (live: graded against the running kernel when you answer)"));
+        context.print(lines);
+        while (true) {
+            String typed = read(context.console());
+            if (typed.isEmpty()) continue;
+            if (typed.equalsIgnoreCase(SKIP)) {
+                context.println(style.dim("  skipped"));
+                return false;
+            }
+            String answer;
+            try {
+                answer = normalize(q, typed);
+            } catch (ShellException e) {
+                context.println("  " + e.getMessage());
+                continue;
+            }
+            Grade g = s.answer(q.index(), answer);
+            if (g.correct()) {
+                context.println("  " + style.green(style.tick() + " correct"));
+                explain(context, g);
+                return true;
+            }
+            if (g.attemptsLeft() > 0) {
+                context.println("  " + style.red(style.cross() + " not quite") + style.dim(" " + style.dash() + " "
+                        + g.attemptsLeft() + " attempt" + (g.attemptsLeft() == 1 ? "" : "s") + " left"));
+                continue;
+            }
+            context.println("  " + style.red(style.cross() + " incorrect")
+                    + (g.expected() == null || g.expected().isBlank() ? "" : " " + style.dash() + " the answer is " + style.bold(g.expected())));
+            explain(context, g);
+            return false;
+        }
+    }
+
+    private static void explain(CommandContext context, Grade g) {
+        if (g.explanation() != null && !g.explanation().isBlank()) {
+            int width = Math.min(context.console().width(), 100) - 2;
+            new MarkdownRenderer(context.style(), width).lines(g.explanation())
+                    .forEach(line -> context.println("  " + context.style().dim(line)));
+        }
+    }
+
+    private static String read(Console console) {
+        try {
+            String line = console.readLine("  answer> ");
+            if (line == null) throw new Stop();
+            return line.strip();
+        } catch (Console.Interrupted e) {
+            throw new Stop();
+        }
+    }
+
+    /** What the session expects: choice texts for choice questions, the typed text otherwise. */
+    static String normalize(QuestionView q, String typed) {
+        return switch (q.kind()) {
+            case NUMBER, TEXT -> typed;
+            case CHOICE -> choice(q, typed);
+            case MULTIPLE -> {
+                for (String c : q.choices()) {
+                    if (c.equalsIgnoreCase(typed)) yield c;
+                }
+                List<String> picked = new ArrayList<>();
+                for (String part : typed.split(typed.contains(",") ? "," : "\\s+")) {
+                    String c = choice(q, part.strip());
+                    if (!picked.contains(c)) picked.add(c);
+                }
+                yield String.join("\n", picked);
+            }
+        };
+    }
+
+    private static String choice(QuestionView q, String typed) {
+        List<String> choices = q.choices();
+        if (typed.matches("\\d+")) {
+            int i = Integer.parseInt(typed);
+            if (i >= 1 && i <= choices.size()) return choices.get(i - 1);
+        }
+        for (String c : choices) {
+            if (c.equalsIgnoreCase(typed)) return c;
+        }
+        throw new ShellException("pick a number from 1 to " + choices.size() + " (or type `skip`)");
+    }
+}

@@ -1,0 +1,36 @@
+package jlab.shell.command;
+
+import java.util.List;
+
+import jlab.engine.LabSession;
+import jlab.shell.Labs.LabSummary;
+import jlab.shell.ShellException;
+
+final class StartCommand implements Command {
+
+    @Override public String name() { return "start"; }
+
+    @Override public String usage() { return "start <lab>"; }
+
+    @Override public String summary() { return "start a lab and show its first step"; }
+
+    @Override public String help() {
+        return """
+                Builds the lab's sandbox and shows step 1. A lab already running is torn
+                down first. `list` shows the labs.
+                  start namespaces""";
+    }
+
+    @Override public List<String> complete(int argIndex, CommandContext context) {
+        return argIndex == 0 ? context.labs().list().stream().map(LabSummary::id).toList() : List.of();
+    }
+
+    @Override public void run(List<String> args, CommandContext context) {
+        if (args.size() != 1) throw new ShellException("usage: " + usage() + " " + context.style().dash() + " `list` shows the labs");
+        LabSession session = context.labs().start(args.getFirst());
+        context.open(session);
+        context.println(context.style().bold(session.labTitle())
+                + context.style().dim(" (" + session.stepCount() + " steps)"));
+        context.goTo(0);
+    }
+}

@@ -1,0 +1,172 @@
+package jlab.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import jlab.engine.LabSession;
+import jlab.inspect.Annotation;
+import jlab.inspect.Annotation.Change;
+import jlab.inspect.Annotation.Row;
+
+/**
+ * A three-step lab with no kernel behind it: step 2 asks for the hostname "lab" (two escalating hints,
+ * a two-question quiz); {@code hostname X} sets a fake hostname, {@code sleep} blocks until interrupted.
+ */
+final class FakeLabSession implements LabSession {
+
+    private static final List<StepView> STEPS = List.of(
+            new StepView(1, "intro", "Welcome", """
+                    # What is a container?
+
+                    A container is a process that sees its **own** view of the system: namespaces
+                    decide what it sees, cgroups how much it may use.
+
+                    - `unshare` moves the calling thread into new namespaces
+                    - `chroot` changes the root directory
+                    """, null, false),
+            new StepView(2, "hostname", "Hostname", "The UTS namespace holds the hostname.", "Give the container the hostname 'lab'.", true),
+            new StepView(3, "pid1", "PID 1", "The first process in a pid namespace is its init.", null, false));
+
+    private final List<String> syscallLog = new ArrayList<>();
+    private final ScriptConsole console;
+    private int index;
+    private final boolean[] ran = new boolean[STEPS.size()];
+    private String hostname = "debian";
+    private int hintsGiven;
+    private final int[] attemptsLeft = {2, 1};
+    private volatile boolean interrupted;
+    int closeCount;
+    int interruptCount;
+
+    /** {@code console}: the script that "presses" Ctrl-C during sleep; null in a real terminal. */
+    FakeLabSession(ScriptConsole console) {
+        this.console = console;
+    }
+
+    @Override public String labId() { return "demo"; }
+
+    @Override public String labTitle() { return "A demo lab"; }
+
+    @Override public int stepCount() { return STEPS.size(); }
+
+    @Override public int stepIndex() { return index; }
+
+    @Override public StepView currentStep() { return STEPS.get(index); }
+
+    @Override public StepOutcome goTo(int target) {
+        List<String> calls = new ArrayList<>();
+        List<Annotation> annotations = new ArrayList<>();
+        for (int i = 0; i <= target; i++) {
+            if (ran[i]) continue;
+            ran[i] = true;
+            if (i == 1) {
+                calls.add("unshare(CLONE_NEWUTS) = 0");
+                annotations.add(new Annotation("namespaces", List.of("type", "host", "container"), List.of(
+                        Row.of(Change.CHANGED, "uts", "4026531838", "4026532245"),
+                        Row.of(Change.SAME, "mnt", "4026531841", "4026531841")), List.of("uts differs now")));
+            }
+        }
+        syscallLog.addAll(calls);
+        index = target;
+        return new StepOutcome(STEPS.get(index), calls, List.of(), annotations, check(), List.of());
+    }
+
+    @Override public CheckReport check() {
+        if (!STEPS.get(index).hasTask()) return CheckReport.NONE;
+        boolean ok = hostname.equals("lab");
+        return new CheckReport(List.of(
+                new CheckResult("container hostname is 'lab'", ok, ok ? "" : "it is '" + hostname + "'"),
+                new CheckResult("host hostname unchanged", true, "")));
+    }
+
+    @Override public String hint() {
+        List<String> hints = List.of("Hostnames live in the UTS namespace.", "Run: `! hostname lab`");
+        return index == 1 ? hints.get(Math.min(hintsGiven++, hints.size() - 1)) : "";
+    }
+
+    @Override public StepOutcome solve() {
+        hostname = "lab";
+        syscallLog.add("sethostname(\"lab\", 3) = 0");
+        return new StepOutcome(STEPS.get(index), List.of("sethostname(\"lab\", 3) = 0"), List.of(), List.of(), check(), List.of());
+    }
+
+    @Override public ExecOutcome exec(List<String> argv, Consumer<String> output) {
+        interrupted = false;
+        switch (argv.getFirst()) {
+            case "hostname" -> {
+                if (argv.size() > 1) hostname = argv.get(1);
+                else output.accept(hostname);
+            }
+            case "echo" -> output.accept(String.join(" ", argv.subList(1, argv.size())));
+            case "sleep" -> {
+                output.accept("sleeping");
+                if (console != null) console.pressCtrlC();
+                else waitForInterrupt(output);
+                return new ExecOutcome(interrupted ? "killed by SIGINT" : "exited 0", interrupted ? 130 : 0, List.of(), check());
+            }
+            default -> {
+                output.accept("sh: " + argv.getFirst() + ": not found");
+                return new ExecOutcome("exited 127", 127, List.of(), check());
+            }
+        }
+        String spawn = "posix_spawn(" + jlab.kernel.SyscallLog.quoteAll(argv) + ") = 0";
+        syscallLog.add(spawn);
+        return new ExecOutcome("exited 0", 0, List.of(spawn), check());
+    }
+
+    /** In a real terminal (no script), sleep until Ctrl-C reaches {@link #interrupt()}, at most 30 s. */
+    private void waitForInterrupt(Consumer<String> output) {
+        for (int i = 1; i <= 30 && !interrupted; i++) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (!interrupted) output.accept("still sleeping " + i);
+        }
+    }
+
+    @Override public void interrupt() {
+        interruptCount++;
+        interrupted = true;
+    }
+
+    @Override public List<QuestionView> quiz() {
+        if (index != 1) return List.of();
+        return List.of(
+                new QuestionView(0, "Which flag creates a new UTS namespace?", QuestionKind.CHOICE,
+                        List.of("CLONE_NEWNS", "CLONE_NEWUTS", "CLONE_NEWIPC"), false),
+                new QuestionView(1, "Which namespaces does `unshare -u` create?", QuestionKind.MULTIPLE,
+                        List.of("uts", "pid", "net"), false));
+    }
+
+    @Override public Grade answer(int questionIndex, String answer) {
+        String expected = questionIndex == 0 ? "CLONE_NEWUTS" : "uts";
+        boolean correct = answer.equals(expected);
+        int left = correct ? attemptsLeft[questionIndex] : --attemptsLeft[questionIndex];
+        String explain = questionIndex == 0 ? "UTS = UNIX Time-sharing System." : "-u is --uts.";
+        return new Grade(correct, correct || left == 0 ? expected : null, correct || left == 0 ? explain : null, left);
+    }
+
+    @Override public Annotation show(String inspector) {
+        if (!inspector.equals("ns")) throw new IllegalArgumentException("no inspector " + inspector);
+        return new Annotation("namespaces", List.of("type", "host", "container"), List.of(
+                Row.of(Change.SAME, "uts", "4026531838", "4026532245"),
+                Row.of(Change.SAME, "pid", "4026531836", "4026531836")), List.of());
+    }
+
+    @Override public List<String> inspectors() { return List.of("ns", "pids", "mounts", "uts"); }
+
+    @Override public List<String> syscalls() { return List.copyOf(syscallLog); }
+
+    @Override public StepOutcome reset() {
+        throw new IllegalStateException("umount2(\"/run/jlab/s1/merged\"): EBUSY (Device or resource busy)\n\tmore detail");
+    }
+
+    @Override public void close() {
+        closeCount++;
+        if (console == null) System.err.println("[fake lab: close() #" + closeCount + "]");
+    }
+}

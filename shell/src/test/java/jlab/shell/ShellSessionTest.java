@@ -1,0 +1,178 @@
+package jlab.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import jlab.shell.command.CommandRegistry;
+
+/** Whole sessions typed into the shell, judged by what the learner reads. */
+class ShellSessionTest {
+
+    private ScriptConsole console;
+    private FakeLabs labs;
+
+    private String session(String... lines) {
+        console = new ScriptConsole(List.of(lines));
+        labs = new FakeLabs(console);
+        new Shell(console, labs, CommandRegistry.standard(), false).run(List.of());
+        return console.transcript();
+    }
+
+    /** The part of the transcript from the line that typed {@code command} up to the next prompt. */
+    private static String after(String transcript, String command) {
+        int start = transcript.indexOf("> " + command + "\n");
+        assertThat(start).as("transcript has the command %s", command).isGreaterThanOrEqualTo(0);
+        int from = start + command.length() + 3;
+        int next = transcript.indexOf(" > ", from);
+        return transcript.substring(from, next < 0 ? transcript.length() : transcript.lastIndexOf('\n', next) + 1);
+    }
+
+    @Test
+    void aWholeLabFromStartToQuit() {
+        String t = session("start demo", "next", "check", "! hostname lab", "hint", "hint",
+                "quiz", "3", "2", "1,2", "show ns", "back", "step 3", "nxt", "quit");
+
+        assertThat(after(t, "start demo"))
+                .contains("A demo lab (3 steps)", "Step 1/3 · Welcome", "What is a container?",
+                        "• `unshare` moves the calling thread into new namespaces")
+                .doesNotContain("**");
+        assertThat(t).contains("demo 1/3 > next");
+
+        String next = after(t, "next");
+        assertThat(next).contains("Step 2/3 · Hostname", "unshare(CLONE_NEWUTS) = 0", "namespaces",
+                "│ ~ │ uts  │ 4026531838 │ 4026532245 │", "• uts differs now",
+                "Task: Give the container the hostname 'lab'.",
+                "✗ container hostname is 'lab' — it is 'debian'",
+                "quiz: 2 questions — type `quiz`");
+
+        assertThat(after(t, "check")).contains("✗ container hostname is 'lab'", "✓ host hostname unchanged")
+                .doesNotContain("task done");
+
+        assertThat(after(t, "! hostname lab"))
+                .contains("posix_spawn([\"hostname\", \"lab\"]) = 0", "(exited 0)",
+                        "✓ container hostname is 'lab'", "✓ task done");
+
+        String hints = t.substring(t.indexOf("> hint\n"));
+        assertThat(hints).contains("hint: Hostnames live in the UTS namespace.");
+        assertThat(after(hints.substring(hints.indexOf("> hint\n") + 1), "hint")).contains("hint: Run: `! hostname lab`");
+
+        String quiz = t.substring(t.indexOf("> quiz\n"), t.indexOf("> show ns"));
+        assertThat(quiz).contains("1/2 Which flag creates a new UTS namespace?", "2) CLONE_NEWUTS",
+                "answer> 3", "✗ not quite — 1 attempt left", "answer> 2", "✓ correct",
+                "UTS = UNIX Time-sharing System.", "2/2 Which namespaces",
+                "answer> 1,2", "✗ incorrect — the answer is uts", "-u is --uts.", "score: 1/2");
+
+        assertThat(after(t, "show ns")).contains("┌", "│   │ type │ host       │ container  │",
+                "│   │ uts  │ 4026531838 │ 4026532245 │");
+        assertThat(after(t, "back")).contains("Step 1/3 · Welcome");
+        assertThat(after(t, "step 3")).contains("Step 3/3 · PID 1", "its init");
+        assertThat(after(t, "nxt")).isEqualTo("unknown command 'nxt' (did you mean 'next'?)\n");
+        assertThat(t).endsWith("demo 3/3 > quit\n");
+        assertThat(labs.last().closeCount).isEqualTo(1);
+    }
+
+    @Test
+    void commandsThatNeedALabSaySoAndEndOfInputLeaves() {
+        String t = session("next", "show ns", "", "   ", "start demos");
+        assertThat(after(t, "next")).isEqualTo("no lab started — try `start demo`\n");
+        assertThat(after(t, "show ns")).isEqualTo("no lab started — try `start demo`\n");
+        assertThat(after(t, "start demos")).isEqualTo("unknown lab 'demos' (did you mean 'demo'?)\n");
+        assertThat(t).endsWith("jlab > ^D\n\n");
+    }
+
+    @Test
+    void ctrlCAtThePromptClearsTheLineAndDuringACommandInterruptsIt() {
+        String t = session("start demo", ScriptConsole.CTRL_C, "! sleep 100", "! echo still here");
+        assertThat(t).contains("demo 1/3 > ^C\ndemo 1/3 > ! sleep 100\n");
+        assertThat(after(t, "! sleep 100")).contains("sleeping", "(killed by SIGINT)");
+        assertThat(after(t, "! echo still here")).contains("still here", "(exited 0)");
+        assertThat(labs.last().interruptCount).isEqualTo(1);
+        assertThat(console.pressCtrlC()).as("no handler left once the command ended").isFalse();
+        assertThat(labs.last().closeCount).as("Ctrl-D tears the lab down").isEqualTo(1);
+    }
+
+    @Test
+    void aFailingCommandCostsOneLineNotTheSession() {
+        String t = session("start demo", "reset", "! nosuch", "! echo 'a  b' \"c d\"", "! echo 'open", "hint");
+        assertThat(after(t, "reset"))
+                .isEqualTo("umount2(\"/run/jlab/s1/merged\"): EBUSY (Device or resource busy)\n");
+        assertThat(after(t, "! nosuch")).contains("sh: nosuch: not found", "(exited 127)");
+        assertThat(after(t, "! echo 'a  b' \"c d\"")).startsWith("a  b c d\n");
+        assertThat(after(t, "! echo 'open")).isEqualTo("unterminated ' quote\n");
+        assertThat(after(t, "hint")).isEqualTo("no hint for this step\n");
+        assertThat(t).doesNotContain("\tat jlab.", "Exception");
+    }
+
+    @Test
+    void debugModePrintsTheStackTrace() {
+        console = new ScriptConsole(List.of("start demo", "reset"));
+        labs = new FakeLabs(console);
+        new Shell(console, labs, CommandRegistry.standard(), true).run(List.of());
+        assertThat(console.transcript()).contains("java.lang.IllegalStateException", "at jlab.shell.FakeLabSession.reset");
+    }
+
+    @Test
+    void initialCommandsRunBeforeThePrompt() {
+        console = new ScriptConsole(List.of("quit"));
+        labs = new FakeLabs(console);
+        new Shell(console, labs, CommandRegistry.standard(), false).run(List.of("start demo"));
+        assertThat(console.transcript()).startsWith("A demo lab (3 steps)").contains("demo 1/3 > quit");
+        assertThat(labs.last().closeCount).isEqualTo(1);
+    }
+
+    @Test
+    void solveAndStepWithoutArgumentShowTheTaskState() {
+        String t = session("start demo", "next", "solve", "step", "check");
+        assertThat(after(t, "solve")).contains("sethostname(\"lab\", 3) = 0", "✓ task done");
+        assertThat(after(t, "step")).contains("Step 2/3 · Hostname", "✓ container hostname is 'lab'", "quiz: 2 questions");
+        assertThat(after(t, "check")).contains("✓ task done");
+    }
+
+    @Test
+    void quizCanBeSkippedAndStopped() {
+        String t = session("start demo", "next", "quiz", "CLONE_NEWUTS", "skip", "quiz", "7", "clone_newuts", ScriptConsole.CTRL_C);
+        String first = t.substring(t.indexOf("> quiz\n"), t.lastIndexOf("> quiz\n"));
+        assertThat(first).contains("✓ correct", "skipped", "score: 1/2");
+        String second = t.substring(t.lastIndexOf("> quiz\n"));
+        assertThat(second).contains("pick a number from 1 to 3 (or type `skip`)", "✓ correct",
+                "quiz stopped", "score: 1/2 (1 not answered)");
+    }
+
+    @Test
+    void helpListsEveryCommandAndExplainsOne() {
+        String t = session("help", "help quiz", "help nxt");
+        assertThat(after(t, "help")).contains("start <lab>", "step [n]", "exec <command…>", "quit");
+        assertThat(after(t, "help quiz")).contains("quiz  answer the step's questions", "several choices:", "1,3");
+        assertThat(after(t, "help nxt")).isEqualTo("no command 'nxt' (did you mean 'next'?)\n");
+    }
+
+    @Test
+    void listShowsTheLabs() {
+        String t = session("list");
+        assertThat(after(t, "list")).contains("demo  A demo lab (3 steps)", "Three steps, a task and a quiz.");
+    }
+
+    @Test
+    void completionOffersCommandsLabsAndInspectors() {
+        session("start demo");
+        assertThat(console.complete(List.of("st"))).contains("start", "step", "show");
+        assertThat(console.complete(List.of("start", ""))).containsExactly("demo");
+        assertThat(console.complete(List.of("help", "q"))).contains("quiz", "quit");
+    }
+
+    @Test
+    void showCompletesInspectorsOfTheRunningLab() {
+        console = new ScriptConsole(List.of());
+        labs = new FakeLabs(console);
+        Shell shell = new Shell(console, labs, CommandRegistry.standard(), false);
+        shell.execute("start demo");
+        assertThat(console.complete(List.of("show", ""))).containsExactly("syscalls", "ns", "pids", "mounts", "uts");
+        shell.execute("show nss");
+        shell.execute("show syscalls");
+        assertThat(console.transcript()).contains("nothing called 'nss' to show (did you mean 'ns'?)");
+        assertThat(shell.prompt()).isEqualTo("demo 1/3 > ");
+    }
+}
