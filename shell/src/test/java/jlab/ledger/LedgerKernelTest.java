@@ -92,6 +92,37 @@ class LedgerKernelTest {
                 .contains(new TeardownReport.Released(recorded, "killed (SIGKILL)")));
     }
 
+    @Test void cleansUpAfterAJlabKilledWithSigkill() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        java.lang.Process jlab = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                CrashingSession.class.getName(), base.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        started.add(jlab);
+        String ready = new java.io.BufferedReader(new java.io.InputStreamReader(jlab.getInputStream())).readLine();
+        assertThat(ready).startsWith("ready ");
+        ProcessHandle sleep = ProcessHandle.of(Long.parseLong(ready.substring(6))).orElseThrow();
+        try {
+            CleanupReport whileRunning = cleanup.run();
+
+            assertThat(whileRunning.cleaned()).isEmpty();
+            assertThat(whileRunning.skipped()).singleElement().extracting(CleanupReport.Skipped::reason).asString()
+                    .contains("jlab pid " + jlab.pid() + ", still runs");
+            assertThat(sleep.isAlive()).isTrue();
+
+            jlab.destroyForcibly();
+            assertThat(jlab.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(sleep.isAlive()).as("the orphaned sleep outlives its jlab").isTrue();
+            CleanupReport afterCrash = cleanup.run();
+
+            assertThat(afterCrash.clean()).as(String.join("\n", afterCrash.lines())).isTrue();
+            assertThat(afterCrash.resourcesReleased()).isEqualTo(2);
+            assertThat(startTimes.startTime(Math.toIntExact(sleep.pid()))).isEmpty();
+            assertThat(base).isEmptyDirectory();
+        } finally {
+            // Only if it is still the sleep started above: the handle checks its start time.
+            sleep.destroyForcibly();
+        }
+    }
+
     @Test void neverKillsAPidRecordedWithAnotherStartTime() throws Exception {
         java.lang.Process sleep = sleep();
         Resource.Process real = identity(sleep);
