@@ -46,6 +46,8 @@ public final class LoggingSyscalls implements Syscalls {
         return String.join("|", EnumSet.copyOf(ns).stream().map(Namespace::flagName).toList());
     }
 
+    @Override public void linkAll() { kernel.linkAll(); }
+
     @Override public void unshare(Set<Namespace> namespaces) {
         logged("unshare", List.of(namespaces(namespaces)), () -> kernel.unshare(namespaces));
     }

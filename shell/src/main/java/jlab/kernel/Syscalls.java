@@ -11,6 +11,12 @@ import java.util.Set;
  */
 public interface Syscalls {
 
+    /**
+     * Links every call now. A thread that chroots or pivots can no longer load class files from a
+     * directory on the class path (tests, the VM), so the container's thread calls this first.
+     */
+    default void linkAll() { }
+
     /** unshare(2) with the CLONE_NEW* flags of {@code namespaces}. */
     void unshare(Set<Namespace> namespaces);
 

@@ -37,6 +37,16 @@ public final class Sandbox implements AutoCloseable {
     static final Set<Namespace> REQUIRED_FOR_EXEC =
             EnumSet.of(Namespace.MOUNT, Namespace.UTS, Namespace.IPC, Namespace.NET, Namespace.PID);
 
+    /**
+     * Classes the container's thread may use after it left the host's root: loaded while it still can
+     * (a class path directory is read by path; a jar, already open, would not need this).
+     */
+    private static final List<Class<?>> ON_THREAD = List.of(jlab.kernel.SyscallException.class, jlab.kernel.Errno.class,
+            jlab.kernel.SyscallLog.Entry.class, jlab.kernel.SyscallLog.class, MountFlag.class, UmountFlag.class,
+            OpenFlag.class, Signal.class, jlab.kernel.Flag.class, jlab.kernel.Pipe.class, jlab.kernel.SpawnSpec.class,
+            jlab.kernel.WaitStatus.Exited.class, jlab.kernel.WaitStatus.Signaled.class, jlab.kernel.WaitStatus.Stopped.class,
+            jlab.kernel.WaitStatus.StillRunning.class, SandboxException.class, ContainerPaths.class);
+
     private final Syscalls kernel;
     private final Syscalls quiet;
     private final Ledger ledger;
@@ -87,6 +97,14 @@ public final class Sandbox implements AutoCloseable {
      * so nothing it spawns can ever hold them. The thread itself keeps what it needs to build the container.
      */
     private Void harden() {
+        quiet.linkAll();
+        for (Class<?> c : ON_THREAD) {
+            try {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         hostRootFd = quiet.open("/", EnumSet.of(OpenFlag.O_PATH, OpenFlag.O_DIRECTORY, OpenFlag.O_CLOEXEC));
         for (int cap : Capabilities.DROPPED_FOR_CONTAINERS) {
             quiet.dropBoundingCapability(cap);

@@ -1,5 +1,6 @@
 package jlab.kernel.ffm;
 
+import java.util.List;
 import java.util.Set;
 
 import jlab.kernel.MountFlag;
@@ -25,6 +26,18 @@ public final class FfmSyscalls implements Syscalls {
 
     /** The shared instance; any instance behaves the same. */
     public static FfmSyscalls instance() { return INSTANCE; }
+
+    @Override public void linkAll() {
+        var lookup = java.lang.invoke.MethodHandles.lookup();
+        for (Class<?> group : List.of(NamespaceCalls.class, MountCalls.class, SpawnCalls.class, ProcessCalls.class,
+                FileCalls.class, NewMountApi.class, Identity.class, Advice.class, RawSyscall.class)) {
+            try {
+                lookup.ensureInitialized(group);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 
     @Override public void unshare(Set<Namespace> namespaces) { NamespaceCalls.unshare(namespaces); }
 
