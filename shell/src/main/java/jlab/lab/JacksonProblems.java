@@ -1,5 +1,6 @@
 package jlab.lab;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,7 @@ final class JacksonProblems {
             String key = lastKey(segments);
             return "write " + (key == null ? "" : key + ": ") + "[" + got.asText() + "]";
         }
+        if (wantsList && got.isObject()) return "start each item of a list on its own line with '- '";
         if (type == String.class && got.isContainerNode()) return "put it in quotes if it is meant as text";
         return null;
     }
@@ -126,7 +128,7 @@ final class JacksonProblems {
 
     private static List<String> segments(String pointer) {
         if (pointer.isEmpty()) return List.of();
-        return java.util.Arrays.stream(pointer.substring(1).split("/", -1))
+        return Arrays.stream(pointer.substring(1).split("/", -1))
                 .map(s -> s.replace("~1", "/").replace("~0", "~")).toList();
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -64,7 +65,7 @@ final class LabValidator {
             String first = firstById.putIfAbsent(step.id(), at);
             if (!ID.matcher(step.id()).matches()) {
                 report(at + "/id", "a step id may only contain a-z, 0-9 and '-'",
-                        "like '" + step.id().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "'");
+                        "like '" + step.id().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "'");
             }
             if (first != null) {
                 report(at + "/id", "duplicate step id '" + step.id() + "'",

@@ -3,6 +3,7 @@ package jlab.lab;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jlab.kernel.Namespace;
@@ -43,7 +44,7 @@ public record LiveKey(Kind kind, Namespace namespace) {
 
     /** Parses the YAML spelling; namespace types as in {@code unshare:} ({@code mount}) or /proc ({@code mnt}). */
     public static Optional<LiveKey> parse(String text) {
-        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        String t = text.strip().toLowerCase(Locale.ROOT);
         for (Kind kind : Kind.values()) {
             if (!kind.perNamespace()) {
                 if (kind.template.equals(t)) return Optional.of(new LiveKey(kind, null));

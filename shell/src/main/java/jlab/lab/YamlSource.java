@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * One YAML file as a tree plus where each node came from: the line and column of every key and value, by JSON
@@ -130,7 +131,7 @@ final class YamlSource {
 
     /** The node at an absolute pointer (a missing node when there is none). */
     JsonNode at(String pointer) {
-        return tree == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : tree.at(pointer);
+        return tree == null ? MissingNode.getInstance() : tree.at(pointer);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -60,11 +61,11 @@ class LabLoaderTest {
 
     @Test
     void theExampleInAuthoringMdIsTheFixture() throws Exception {
-        String authoring = java.nio.file.Files.readString(RepositoryRoot.find().resolve("AUTHORING.md"));
+        String authoring = Files.readString(RepositoryRoot.find().resolve("AUTHORING.md"));
         String block = authoring.substring(authoring.indexOf("```yaml\n") + 8);
         block = block.substring(0, block.indexOf("```"));
 
-        assertThat(java.nio.file.Files.readString(fixtures().resolve("labs/namespaces.yaml"))).isEqualTo(block);
+        assertThat(Files.readString(fixtures().resolve("labs/namespaces.yaml"))).isEqualTo(block);
     }
 
     @Test

@@ -109,6 +109,14 @@ class LabMistakesTest {
     }
 
     @Test
+    void aMappingWhereAListIsExpectedSuggestsDashes() {
+        assertThat(problems(HEAD + "    do:\n      unshare: [uts]\n"))
+                .extracting(LabProblem::line, LabProblem::column, LabProblem::message, LabProblem::suggestion)
+                .containsExactly(tuple(7, 7, "'do' should be a list, not a mapping",
+                        "start each item of a list on its own line with '- '"));
+    }
+
+    @Test
     void anEmptyListItemIsReported() {
         assertThat(problems(HEAD + "    do:\n      - unshare: [uts, null]\n"))
                 .extracting(LabProblem::line, LabProblem::message)

@@ -1,6 +1,7 @@
 package jlab.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -275,20 +276,20 @@ class LabProblemsTest {
                 """);
 
         assertThat(problems).extracting(LabProblem::line, LabProblem::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1, "the lab id 'other' differs from the file name 't.yaml'"),
-                org.assertj.core.groups.Tuple.tuple(4, "a step id may only contain a-z, 0-9 and '-'"),
-                org.assertj.core.groups.Tuple.tuple(7, "unknown key 'rol' in action 'spawn'"),
-                org.assertj.core.groups.Tuple.tuple(8,
+                tuple(1, "the lab id 'other' differs from the file name 't.yaml'"),
+                tuple(4, "a step id may only contain a-z, 0-9 and '-'"),
+                tuple(7, "unknown key 'rol' in action 'spawn'"),
+                tuple(8,
                         "make-private needs the lab's own mount namespace, or it would change the host's mounts"),
-                org.assertj.core.groups.Tuple.tuple(9,
+                tuple(9,
                         "mount needs the lab's own mount namespace, or it would change the host's mounts"),
-                org.assertj.core.groups.Tuple.tuple(9,
+                tuple(9,
                         "'tmp' is not an absolute path; paths are inside the sandbox's root"),
-                org.assertj.core.groups.Tuple.tuple(10, "unknown inspector 'nss'"),
-                org.assertj.core.groups.Tuple.tuple(13, "unknown key 'titel' in a step"),
-                org.assertj.core.groups.Tuple.tuple(14, "a step with a task needs `check:` (how jlab knows it is done)"),
-                org.assertj.core.groups.Tuple.tuple(14,
+                tuple(10, "unknown inspector 'nss'"),
+                tuple(13, "unknown key 'titel' in a step"),
+                tuple(14, "a step with a task needs `check:` (how jlab knows it is done)"),
+                tuple(14,
                         "a step with a task needs `solution:` (for `solve` and the content tests)"),
-                org.assertj.core.groups.Tuple.tuple(17, "unknown live value 'init.hostpid'"));
+                tuple(17, "unknown live value 'init.hostpid'"));
     }
 }
