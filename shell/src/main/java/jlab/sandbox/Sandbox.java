@@ -105,11 +105,21 @@ public final class Sandbox implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        hostRootFd = quiet.open("/", EnumSet.of(OpenFlag.O_PATH, OpenFlag.O_DIRECTORY, OpenFlag.O_CLOEXEC));
+        openHostRoot();
         for (int cap : Capabilities.DROPPED_FOR_CONTAINERS) {
             quiet.dropBoundingCapability(cap);
         }
         return null;
+    }
+
+    /**
+     * The descriptor the thread climbs back out of the rootfs through. It must name / in the thread's
+     * current mount namespace: one opened before unshare(CLONE_NEWNS) would lead back into the host's
+     * mount tree, where mounts by the container's processes fail with EINVAL.
+     */
+    private void openHostRoot() {
+        if (hostRootFd >= 0) quiet.close(hostRootFd);
+        hostRootFd = quiet.open("/", EnumSet.of(OpenFlag.O_PATH, OpenFlag.O_DIRECTORY, OpenFlag.O_CLOEXEC));
     }
 
     public Path rootfs() { return rootfs; }
@@ -134,7 +144,11 @@ public final class Sandbox implements AutoCloseable {
         if (namespaces.contains(Namespace.PID) && unshared.contains(Namespace.PID)) {
             throw new SandboxException("the container's thread already created a pid namespace; a thread can do that only once");
         }
-        onThread(() -> { kernel.unshare(namespaces); return null; });
+        onThread(() -> {
+            kernel.unshare(namespaces);
+            if (namespaces.contains(Namespace.MOUNT)) openHostRoot();
+            return null;
+        });
         unshared.addAll(namespaces);
     }
 
@@ -342,6 +356,10 @@ public final class Sandbox implements AutoCloseable {
             ledger.released(new Resource.Process(initPid, initStartTime));
         }
         thread.close();
+        if (hostRootFd >= 0) {
+            quiet.close(hostRootFd);
+            hostRootFd = -1;
+        }
         var dir = new Resource.Directory(rootfs);
         try {
             releaser.release(dir);
