@@ -125,7 +125,10 @@ public final class Engine implements LabSession {
         }
         index = target;
         List<Annotation> annotations = new ArrayList<>();
-        if (ranThrough < target) {
+        if (ranThrough < target && step().actions().isEmpty()) {
+            ranThrough = target;
+            for (String name : step().observe()) annotations.add(show(name));
+        } else if (ranThrough < target) {
             List<Observation<?>> observations = observe(step().observe());
             runActions(step().actions(), output::add, notes);
             ranThrough = target;

@@ -13,8 +13,9 @@ import jlab.proc.MountInfo;
 import jlab.proc.ProcFs;
 
 /**
- * The container's mount table: its init's mountinfo once there is an init, else the container thread's
- * (/proc/PID/task/TID/mountinfo), else the host's. The diff shows only mounts that came, went or changed
+ * The container's mount table as its thread sees it (/proc/PID/task/TID/mountinfo: the whole namespace,
+ * paths relative to the thread's root, so pivot_root shows the host's mounts leaving), else its init's,
+ * else the host's. The diff shows only mounts that came, went or changed
  * propagation; a typical table has dozens of rows and a step touches two or three.
  */
 public final class MountsInspector implements Inspector<MountSnapshot> {
@@ -46,18 +47,18 @@ public final class MountsInspector implements Inspector<MountSnapshot> {
     @Override
     public MountSnapshot snapshot(InspectTarget target) {
         ProcFs proc = target.proc();
-        if (target.initPid().isPresent()) {
-            int init = target.initPid().getAsInt();
-            List<MountInfo> mounts = proc.mountInfo(init);
-            if (!mounts.isEmpty()) {
-                return new MountSnapshot("container init " + init, mounts);
-            }
-        }
         if (target.containerTid().isPresent()) {
             int tid = target.containerTid().getAsInt();
             List<MountInfo> mounts = proc.mountInfo(target.hostPid(), tid);
             if (!mounts.isEmpty()) {
                 return new MountSnapshot("container thread " + tid, mounts);
+            }
+        }
+        if (target.initPid().isPresent()) {
+            int init = target.initPid().getAsInt();
+            List<MountInfo> mounts = proc.mountInfo(init);
+            if (!mounts.isEmpty()) {
+                return new MountSnapshot("container init " + init, mounts);
             }
         }
         return new MountSnapshot("host", proc.mountInfo(target.hostPid(), target.hostPid()));
@@ -72,20 +73,36 @@ public final class MountsInspector implements Inspector<MountSnapshot> {
 
     @Override
     public Annotation diff(MountSnapshot before, MountSnapshot after) {
+        // Mount ids are unique and stable, so a mount that pivot_root moved keeps its id while its path
+        // changes; copies made by unshare(CLONE_NEWNS) get new ids and are matched by what they show.
+        Map<Integer, MountInfo> byId = new HashMap<>();
+        for (MountInfo m : before.mounts()) byId.put(m.id(), m);
+        List<MountInfo> afterUnmatched = new ArrayList<>();
+        Map<MountInfo, MountInfo> pairs = new java.util.LinkedHashMap<>();
+        for (MountInfo m : after.mounts()) {
+            MountInfo old = byId.remove(m.id());
+            if (old != null) pairs.put(m, old); else afterUnmatched.add(m);
+        }
         Map<Key, Deque<MountInfo>> was = new HashMap<>();
         for (MountInfo m : before.mounts()) {
-            was.computeIfAbsent(Key.of(m), k -> new ArrayDeque<>()).add(m);
+            if (byId.containsKey(m.id())) was.computeIfAbsent(Key.of(m), k -> new ArrayDeque<>()).add(m);
         }
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int unchanged = 0;
         int sharedAdded = 0;
         for (MountInfo m : after.mounts()) {
-            Deque<MountInfo> candidates = was.get(Key.of(m));
-            MountInfo old = candidates == null ? null : candidates.poll();
+            MountInfo old = pairs.get(m);
+            if (old == null) {
+                Deque<MountInfo> candidates = was.get(Key.of(m));
+                old = candidates == null ? null : candidates.poll();
+            }
             if (old == null) {
                 rows.add(row(Change.ADDED, m));
                 sharedAdded += m.shared() ? 1 : 0;
+            } else if (!old.mountPoint().equals(m.mountPoint())) {
+                rows.add(Row.of(Change.CHANGED, old.mountPoint() + " → " + m.mountPoint(), m.fsType(), m.source(),
+                        m.propagation()));
             } else if (!old.propagation().equals(m.propagation())) {
                 rows.add(row(Change.CHANGED, m));
                 notes.add(propagationNote(m.mountPoint(), old.propagation(), m.propagation()));
@@ -96,7 +113,7 @@ public final class MountsInspector implements Inspector<MountSnapshot> {
         int removed = 0;
         for (MountInfo m : before.mounts()) {
             Deque<MountInfo> left = was.get(Key.of(m));
-            if (left != null && left.remove(m)) {
+            if (byId.containsKey(m.id()) && left != null && left.remove(m)) {
                 rows.add(row(Change.REMOVED, m));
                 removed++;
             }

@@ -82,25 +82,30 @@ class MountsInspectorTest {
     }
 
     @Test
-    void prefersInitsTableAndReportsMountsThatLeftTheView() {
-        fake.write("100/task/103/mountinfo", HOST)
-                .write("200/mountinfo", "140 139 0:50 / / rw,relatime - overlay overlay rw,lowerdir=/l\n"
-                        + "141 140 0:51 / /proc rw,relatime - proc proc rw\n");
-        InspectTarget thread = InspectTarget.host(fake.procFs(), 100).withContainerThread(103, Optional::empty);
-        MountSnapshot before = inspector.snapshot(thread);
+    void followsTheThreadThroughPivotRootByMountId() {
+        String beforePivot = """
+                127 1 254:0 / / rw,relatime - ext4 /dev/vda rw
+                122 127 0:21 / /proc rw,relatime - proc proc rw
+                140 127 254:0 /run/jlab/s1/rootfs /run/jlab/s1/rootfs rw,relatime - ext4 /dev/vda rw
+                141 140 0:51 / /run/jlab/s1/rootfs/proc rw,relatime - proc proc rw
+                """;
+        String afterPivot = """
+                140 139 254:0 /run/jlab/s1/rootfs / rw,relatime - ext4 /dev/vda rw
+                141 140 0:51 / /proc rw,relatime - proc proc rw
+                """;
+        fake.write("100/task/103/mountinfo", beforePivot).write("200/mountinfo", "1 0 0:1 / / rw - tmpfs x rw\n");
+        InspectTarget target = InspectTarget.host(fake.procFs(), 100).withContainerThread(103, Optional::empty).withInit(200);
+        MountSnapshot before = inspector.snapshot(target);
+        fake.write("100/task/103/mountinfo", afterPivot);
 
-        MountSnapshot after = inspector.snapshot(thread.withInit(200));
-        Annotation a = inspector.diff(before, after);
+        Annotation a = inspector.diff(before, inspector.snapshot(target));
 
-        assertThat(after.view()).isEqualTo("container init 200");
-        assertThat(a.rows()).filteredOn(r -> r.change() == Change.REMOVED).extracting(r -> r.cells().getFirst())
-                .containsExactly("/dev", "/dev/pts", "/", "/dev/pts");
-        assertThat(a.rows()).filteredOn(r -> r.change() != Change.REMOVED).containsExactly(
-                Row.of(Change.ADDED, "/", "overlay", "overlay", "private"),
-                Row.of(Change.CHANGED, "/proc", "proc", "proc", "private"));
-        assertThat(a.notes()).contains("4 mounts left the container's view: after chroot they are only hidden"
-                + " outside its root; after pivot_root + umount2(MNT_DETACH) they are gone from its namespace",
-                "0 mounts unchanged");
+        assertThat(before.view()).isEqualTo("container thread 103");
+        assertThat(a.rows()).containsExactly(
+                Row.of(Change.CHANGED, "/run/jlab/s1/rootfs → /", "ext4", "/dev/vda", "private"),
+                Row.of(Change.CHANGED, "/run/jlab/s1/rootfs/proc → /proc", "proc", "proc", "private"),
+                Row.of(Change.REMOVED, "/", "ext4", "/dev/vda", "private"),
+                Row.of(Change.REMOVED, "/proc", "proc", "proc", "private"));
     }
 
     @Test
