@@ -64,24 +64,30 @@ public final class JLineConsole implements Console, AutoCloseable {
                     .providers("jni,exec").ffm(false).jna(false).jansi(false)
                     .name("jlab")
                     .build();
-            Holder holder = new Holder();
-            LineReader reader = LineReaderBuilder.builder()
-                    .terminal(terminal)
-                    .appName("jlab")
-                    .variable(LineReader.HISTORY_FILE, history)
-                    .completer((r, line, candidates) -> holder.console.complete(line, candidates))
-                    // `!hostname` is jlab's exec, not history expansion
-                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                    .build();
-            boolean dumb = terminal.getType() == null || terminal.getType().startsWith("dumb");
-            String noColor = env.get("NO_COLOR");
-            boolean color = !dumb && (noColor == null || noColor.isEmpty());
-            boolean unicode = StandardCharsets.UTF_8.equals(terminal.outputEncoding());
-            holder.console = new JLineConsole(terminal, reader, color, unicode);
-            return holder.console;
+            return on(terminal, history, env);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);
         }
+    }
+
+    /** A console on any JLine terminal (tests use a virtual one). */
+    static JLineConsole on(Terminal terminal, Path history, Map<String, String> env) {
+        Holder holder = new Holder();
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("jlab")
+                .variable(LineReader.HISTORY_FILE, history)
+                .completer((r, line, candidates) -> holder.console.complete(line, candidates))
+                // `!hostname` is jlab's exec, not history expansion
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+        boolean dumb = terminal.getType() == null || terminal.getType().startsWith("dumb");
+        String noColor = env.get("NO_COLOR");
+        boolean color = !dumb && (noColor == null || noColor.isEmpty());
+        // the charset the terminal's writer encodes with: under LANG=C that is ASCII even on Java 18+
+        boolean unicode = StandardCharsets.UTF_8.equals(terminal.outputEncoding());
+        holder.console = new JLineConsole(terminal, reader, color, unicode);
+        return holder.console;
     }
 
     /** The completer is created before the console it calls. */

@@ -1,0 +1,110 @@
+package jlab.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.Size;
+import org.jline.terminal.impl.LineDisciplineTerminal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JLine console on a virtual xterm: what the keys do, without a real tty. */
+@Timeout(20)
+class JLineConsoleTest {
+
+    @TempDir Path home;
+    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    private LineDisciplineTerminal terminal;
+
+    @BeforeEach
+    void openTerminal() throws IOException {
+        // the line discipline runs in Java: ^C typed at it raises INT, as a tty driver would
+        terminal = new LineDisciplineTerminal("test", "xterm-256color", screen, StandardCharsets.UTF_8);
+        terminal.setSize(new Size(90, 24));
+    }
+
+    @AfterEach
+    void closeTerminal() throws IOException {
+        terminal.close();
+    }
+
+    private JLineConsole console(Map<String, String> env) {
+        return JLineConsole.on(terminal, home.resolve(".jlab_history"), env);
+    }
+
+    private void type(String s) throws IOException {
+        terminal.processInputBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsLinesAndKeepsHistoryWithoutExpandingBang() throws IOException {
+        JLineConsole c = console(Map.of());
+        type("! hostname lab\r!echo hi\r");
+        assertThat(c.readLine("jlab > ")).isEqualTo("! hostname lab");
+        assertThat(c.readLine("jlab > ")).isEqualTo("!echo hi");
+        c.close();
+        assertThat(Files.readString(home.resolve(".jlab_history"))).contains("! hostname lab", "!echo hi");
+    }
+
+    /** Types once the prompt is on the screen: a signal raised before readLine listens would be lost. */
+    private void typeAtPrompt(String prompt, String s) {
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                while (!screen.toString(StandardCharsets.UTF_8).contains(prompt)) Thread.sleep(10);
+                type(s);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void ctrlCAtThePromptIsInterruptedAndCtrlDIsTheEnd() throws IOException {
+        JLineConsole c = console(Map.of());
+        typeAtPrompt("first > ", "half typed\u0003");
+        assertThatThrownBy(() -> c.readLine("first > ")).isInstanceOf(Console.Interrupted.class);
+        type("\u0004");
+        assertThat(c.readLine("jlab > ")).isNull();
+    }
+
+    @Test
+    void ctrlCWhileACommandRunsGoesToTheHandlerThenNowhere() {
+        JLineConsole c = console(Map.of());
+        AtomicInteger interrupts = new AtomicInteger();
+        try (Console.InterruptScope scope = c.onInterrupt(interrupts::incrementAndGet)) {
+            terminal.raise(Terminal.Signal.INT);
+            assertThat(interrupts).hasValue(1);
+        }
+        terminal.raise(Terminal.Signal.INT);
+        assertThat(interrupts).as("no handler once the command ended, and no harm").hasValue(1);
+    }
+
+    @Test
+    void tabCompletesFromTheShell() throws IOException {
+        JLineConsole c = console(Map.of());
+        c.completeWith(words -> words.size() == 1 ? List.of("start", "step", "show") : List.of("demo"));
+        type("sta\td\t\r");
+        assertThat(c.readLine("jlab > ")).isEqualTo("start demo ");
+    }
+
+    @Test
+    void coloursFollowTheTerminalAndNoColor() {
+        assertThat(console(Map.of()).color()).isTrue();
+        assertThat(console(Map.of("NO_COLOR", "1")).color()).isFalse();
+        assertThat(console(Map.of()).unicode()).isTrue();
+        assertThat(console(Map.of()).width()).isEqualTo(90);
+    }
+}
