@@ -51,6 +51,7 @@ public final class Engine implements LabSession {
     private int ranThrough = -1;
     private boolean warnedUnsolved;
     private Runnable onClose = () -> { };
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Engine(Lab lab, SandboxFactory sandboxes, ProcFs proc, Path lessonRoot, SyscallLog log,
                   boolean allowPidnsProcOption) throws IOException {
@@ -259,12 +260,12 @@ public final class Engine implements LabSession {
         this.onClose = action;
     }
 
+    /** Safe from any thread, once: the shell's shutdown hook may call it while a command runs. */
     @Override public void close() {
-        if (sandbox == null) return;
+        if (!closed.compareAndSet(false, true)) return;
         try {
             sandbox.close();
         } finally {
-            sandbox = null;
             onClose.run();
         }
     }

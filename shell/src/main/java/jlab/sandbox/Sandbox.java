@@ -61,7 +61,7 @@ public final class Sandbox implements AutoCloseable {
     private int hostRootFd = -1;
     private int initPid = -1;
     private long initStartTime;
-    private boolean closed;
+    private volatile boolean closed;
 
     private Sandbox(Syscalls kernel, Syscalls quiet, Ledger ledger, Releaser releaser, Path rootfs, ContainerThread thread) {
         this.kernel = kernel;
@@ -342,7 +342,7 @@ public final class Sandbox implements AutoCloseable {
      * Kills the container (SIGKILL to its init ends every process of its pid namespace), reaps it, ends
      * the thread (its mount namespace and every mount in it go with it) and removes the rootfs.
      */
-    @Override public void close() {
+    @Override public synchronized void close() {
         if (closed) return;
         closed = true;
         commands.killAll();
