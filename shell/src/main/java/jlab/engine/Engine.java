@@ -195,8 +195,9 @@ public final class Engine implements LabSession {
     @Override public ExecOutcome exec(List<String> argv, Consumer<String> output) {
         int mark = log.mark();
         var result = sandbox.commands().run(argv, output, Long.MAX_VALUE / 4);
+        List<String> syscalls = syscallsSince(mark);
         CheckReport report = step().hasTask() ? check() : CheckReport.NONE;
-        return new ExecOutcome(result.status().describe(), result.exitCode(), syscallsSince(mark), report);
+        return new ExecOutcome(result.status().describe(), result.exitCode(), syscalls, report);
     }
 
     @Override public void interrupt() {

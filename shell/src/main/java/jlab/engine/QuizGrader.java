@@ -1,7 +1,6 @@
 package jlab.engine;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +15,7 @@ import jlab.lab.Question;
 /** Grades answers to a step's questions, counting attempts per question. */
 final class QuizGrader {
     private final LiveValues live;
-    private final Map<Question, Integer> attemptsUsed = new HashMap<>();
+    private final Map<Question, Integer> attemptsUsed = new java.util.IdentityHashMap<>(); // two equal questions in two steps count apart
 
     QuizGrader(LiveValues live) {
         this.live = live;
@@ -47,7 +46,9 @@ final class QuizGrader {
         return switch (q) {
             case Question.SingleChoice c -> c.answer().equalsIgnoreCase(choice(c.choices(), answer));
             case Question.MultipleChoice m -> {
-                Set<String> given = Arrays.stream(answer.split("[,\\s]+")).filter(s -> !s.isBlank())
+                // The shell sends the chosen texts one per line; typed answers may be "1,3" or "a, c".
+                String[] parts = answer.contains("\n") ? answer.split("\n") : answer.split(",");
+                Set<String> given = Arrays.stream(parts).map(String::strip).filter(s -> !s.isBlank())
                         .map(s -> choice(m.choices(), s).toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
                 yield given.equals(m.answers().stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
             }
