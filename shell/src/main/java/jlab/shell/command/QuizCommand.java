@@ -32,7 +32,7 @@ final class QuizCommand implements Command {
                   a choice:          type its number or its text     2   or   CLONE_NEWUTS
                   several choices:   numbers separated by commas     1,3
                   number or text:    type the answer                 4026531836
-                `skip` skips a question; Ctrl-C or Ctrl-D ends the quiz. Some questions are
+                `skip` skips a question; `quit`, Ctrl-C or Ctrl-D ends the quiz. Some questions are
                 live: jlab grades them against the running kernel when you answer.""";
     }
 
@@ -51,7 +51,7 @@ final class QuizCommand implements Command {
         }
         Style style = context.style();
         context.println(style.bold("quiz: " + questions.size() + " question" + (questions.size() == 1 ? "" : "s"))
-                + style.dim(" (`skip` skips one, Ctrl-D ends the quiz)"));
+                + style.dim(" (`skip` skips one, `quit` ends the quiz)"));
         int right = 0;
         int answered = 0;
         try {
@@ -79,6 +79,7 @@ final class QuizCommand implements Command {
         while (true) {
             String typed = read(context.console());
             if (typed.isEmpty()) continue;
+            if (typed.equalsIgnoreCase("quit") || typed.equalsIgnoreCase("exit")) throw new Stop();
             if (typed.equalsIgnoreCase(SKIP)) {
                 context.println(style.dim("  skipped"));
                 return false;
