@@ -32,6 +32,10 @@ public final class Main {
               help                   this text
               --version              jlab's version
 
+            Handled by the ./jlab launcher itself (as root):
+              setup                  install what is missing (apt) and build jlab
+              test                   run the whole test suite, as CI does (mvn -B verify)
+
             Labs need root (they create namespaces and mounts): sudo ./jlab start namespaces
             """;
 

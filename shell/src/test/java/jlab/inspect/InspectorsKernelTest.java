@@ -123,6 +123,10 @@ class InspectorsKernelTest {
                 assertThat(e.state()).isEqualTo('S');
             });
         }
+        // The killed init was re-parented to the machine's PID 1, which reaps it in its own time.
+        for (int i = 0; i < 200 && java.nio.file.Files.exists(java.nio.file.Path.of("/proc/" + init)); i++) {
+            Thread.sleep(50);
+        }
         Annotation gone = pids.diff(before, pids.snapshot(InspectTarget.thisJvm().withInit(init)));
 
         assertThat(gone.rows()).containsExactly(Row.of(Change.REMOVED, Integer.toString(init), init + "→1",
