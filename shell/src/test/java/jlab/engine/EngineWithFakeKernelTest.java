@@ -1,0 +1,126 @@
+package jlab.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import jlab.kernel.Errno;
+import jlab.kernel.LoggingSyscalls;
+import jlab.kernel.RecordingSyscalls;
+import jlab.kernel.SyscallLog;
+import jlab.lab.Lab;
+import jlab.lab.LabLoader;
+import jlab.ledger.KernelReleaser;
+import jlab.ledger.Ledger;
+import jlab.ledger.ProcStartTimes;
+import jlab.ledger.ProcessIdentity;
+import jlab.proc.ProcFs;
+import jlab.sandbox.BusyboxRootfs;
+import jlab.sandbox.Sandbox;
+import jlab.shell.Labs;
+import jlab.shell.ScriptConsole;
+import jlab.shell.Shell;
+
+/** The engine and a whole REPL session over the namespaces lab, against a recording fake kernel (no root). */
+class EngineWithFakeKernelTest {
+    private static final Path HOME = LabLoader.home();
+    private Path base;
+    private Lab lab;
+
+    @BeforeEach
+    void load() throws Exception {
+        base = Files.createTempDirectory("jlab-fake-kernel");
+        lab = new LabLoader(HOME.resolve("lesson-content"), LabLoader.DEFAULT_INSPECTORS).load(HOME.resolve("labs/namespaces.yaml"));
+    }
+
+    @AfterEach
+    void removeWorkspace() throws IOException {
+        try (var walk = Files.walk(base)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private Engine engine(RecordingSyscalls fake) throws IOException {
+        Ledger ledger = Ledger.open(base, ProcessIdentity.self(ProcStartTimes.system()));
+        var releaser = new KernelReleaser(fake, ProcStartTimes.system(), Path.of("/proc/self/mountinfo"), Duration.ofMillis(10));
+        SyscallLog log = new SyscallLog();
+        Engine engine = new Engine(lab, () -> Sandbox.create(new LoggingSyscalls(fake, log), fake, ledger,
+                BusyboxRootfs.DEFAULT_BUSYBOX, releaser), new ProcFs(), HOME.resolve("lesson-content"), log, true);
+        engine.onClose(() -> {
+            ledger.teardown(releaser);
+            ledger.close();
+        });
+        return engine;
+    }
+
+    @Test
+    void stepsMakeTheKernelCallsTheLessonsDescribe() throws IOException {
+        var fake = new RecordingSyscalls();
+        try (Engine engine = engine(fake)) {
+            engine.goTo(0);
+            var unshare = engine.goTo(1);
+            assertThat(unshare.syscalls()).containsExactly(
+                    "unshare(CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWPID|CLONE_NEWNET|CLONE_NEWCGROUP) = 0",
+                    "mount(NULL, \"/\", NULL, MS_REC|MS_PRIVATE, NULL) = 0");
+            var pid1 = engine.goTo(2);
+            assertThat(pid1.syscalls()).last().asString().startsWith("posix_spawn(\"/bin/sh\"");
+            assertThat(pid1.notes()).anyMatch(n -> n.startsWith("init started: host pid 1000"));
+
+            engine.goTo(3);
+            assertThat(engine.check().passed()).as("the hostname task before the learner acts").isFalse();
+            List<String> output = new ArrayList<>();
+            var exec = engine.exec(List.of("hostname", "lab"), output::add);
+            assertThat(exec.syscalls()).singleElement().asString().startsWith("posix_spawn(\"/bin/hostname\"");
+            assertThat(exec.checks().passed()).isTrue();
+        }
+        assertThat(fake.calls()).contains("kill(1000, SIGKILL)");
+    }
+
+    @Test
+    void aFailingCallIsShownWithItsErrnoAndTheLabGoesOn() throws IOException {
+        var fake = new RecordingSyscalls().failing("pivot_root", Errno.EINVAL);
+        try (Engine engine = engine(fake)) {
+            var step = engine.goTo(5);
+            assertThat(step.step().id()).isEqualTo("pivot-root");
+            assertThat(step.syscalls()).contains("pivot_root(\".\", \".\") = -1 EINVAL (Invalid argument)");
+            assertThat(step.notes()).anyMatch(n -> n.startsWith("✗ ") && n.contains("EINVAL"));
+            var warned = engine.goTo(6);
+            assertThat(warned.step().id()).as("an unsolved task holds `next` once").isEqualTo("pivot-root");
+            assertThat(warned.notes()).anyMatch(n -> n.contains("Type `next` again"));
+            assertThat(engine.goTo(6).step().id()).isEqualTo("network");
+        }
+    }
+
+    @Test
+    void aScriptedShellSessionOverTheFakeKernel() throws IOException {
+        var fake = new RecordingSyscalls().printing(argv -> argv.getFirst().equals("ps") ? "PID USER COMMAND\n 1 root sh\n" : "");
+        var console = new ScriptConsole(List.of("start namespaces", "next", "next", "! ps", "next", "check",
+                "solve", "show syscalls", "quit"), 100, false);
+        Labs labs = new Labs() {
+            @Override public List<LabSummary> list() { return List.of(new LabSummary("namespaces", lab.title(), "", 9)); }
+
+            @Override public LabSession start(String id) {
+                try {
+                    return engine(fake);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        new Shell(console, labs).run(List.of());
+        String seen = console.transcript();
+        assertThat(seen).contains("namespaces 3/9 >", " 1 root sh", "posix_spawn(\"/bin/hostname\", [\"hostname\", \"lab\"])",
+                "hostname in container is 'lab'");
+        assertThat(seen).doesNotContain("Exception");
+    }
+}
