@@ -9,7 +9,7 @@
 set -euo pipefail
 
 # What jlab and its labs need at run time; the CI guest image holds exactly these (plus its kernel).
-GUEST_PACKAGES=(openjdk-25-jdk-headless busybox-static iproute2 tini kmod procps)
+GUEST_PACKAGES=(openjdk-25-jdk-headless busybox-static iproute2 tini kmod procps mount util-linux)
 # What a student VM needs on top: building jlab, and a terminal to work in.
 STUDENT_PACKAGES=(maven git tmux less)
 
