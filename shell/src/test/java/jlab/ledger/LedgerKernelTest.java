@@ -208,7 +208,9 @@ class LedgerKernelTest {
     }
 
     @Test void reportsACgroupThatStillHoldsProcesses() throws Exception {
-        Path cgroup = Path.of("/sys/fs/cgroup/pids/jlab-ledger-test-" + ProcessHandle.current().pid());
+        // cgroup v1 (this build machine) has a pids hierarchy; on cgroup v2 (the VM) the unified root takes children.
+        Path hierarchy = Files.isDirectory(Path.of("/sys/fs/cgroup/pids")) ? Path.of("/sys/fs/cgroup/pids") : Path.of("/sys/fs/cgroup");
+        Path cgroup = hierarchy.resolve("jlab-ledger-test-" + ProcessHandle.current().pid());
         java.lang.Process sleep = sleep();
         try {
             Ledger dead = crashedSession(new Resource.Cgroup(cgroup));

@@ -88,7 +88,8 @@ class SandboxKernelTest {
         assertThat(sandbox.hostname()).isEqualTo("lab");
         assertThat(kernel.hostname()).isEqualTo(hostHostname);
 
-        assertThat(sandbox.mountProc(true)).isEqualTo(Sandbox.ProcMount.PIDNS_OPTION);
+        assertThat(sandbox.mountProc(true)).isEqualTo(jlab.kernel.KernelRelease.current().procfsHasPidnsOption()
+                ? Sandbox.ProcMount.PIDNS_OPTION : Sandbox.ProcMount.PROCESS_INSIDE);
         assertThat(run("ps", "-o", "pid,comm")).contains("1 sh").doesNotContain(" java");
 
         int mountsBefore = proc.mountInfo((int) ProcessHandle.current().pid(), sandbox.threadTid()).size();

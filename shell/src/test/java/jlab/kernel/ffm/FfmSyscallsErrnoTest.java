@@ -121,7 +121,11 @@ class FfmSyscallsErrnoTest {
                 assertThat(e.args()).containsExactly(e.args().getFirst(), "FSCONFIG_SET_FD", "\"pidns\"", "NULL",
                         String.valueOf(netns));
                 assertThat(e.errno().number()).isEqualTo(Errno.EINVAL);
-                assertThat(e.advice()).isEqualTo("kernel says: e proc: pidns argument is not a pidns file");
+                if (jlab.kernel.KernelRelease.current().procfsHasPidnsOption()) {
+                    assertThat(e.advice()).isEqualTo("kernel says: e proc: pidns argument is not a pidns file");
+                } else {
+                    assertThat(e.advice()).as("older kernels do not know the key").startsWith("kernel says:").contains("pidns");
+                }
             } finally {
                 KERNEL.close(netns);
             }

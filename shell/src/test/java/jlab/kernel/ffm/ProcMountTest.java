@@ -59,14 +59,22 @@ class ProcMountTest {
         assertThat(Path.of("/proc/self/task/" + tid)).doesNotExist();
     }
 
-    @Test void jlabMountsProcForThePidNamespaceItself() {
+    /** On 6.18+ jlab mounts it itself; before, fsconfig refuses the pidns key and the sandbox falls back. */
+    @Test void jlabMountsProcForThePidNamespaceItselfWhereTheKernelCan() {
         int pidns = KERNEL.open("/proc/" + init + "/ns/pid", EnumSet.of(OpenFlag.O_CLOEXEC));
         try {
-            container.call(() -> { KERNEL.mountProcForPidNamespace(procDir.toString(), pidns); return null; });
+            if (jlab.kernel.KernelRelease.current().procfsHasPidnsOption()) {
+                container.call(() -> { KERNEL.mountProcForPidNamespace(procDir.toString(), pidns); return null; });
+                assertShowsOnlyTheContainer();
+            } else {
+                var e = org.assertj.core.api.Assertions.catchThrowableOfType(jlab.kernel.SyscallException.class,
+                        () -> container.call(() -> { KERNEL.mountProcForPidNamespace(procDir.toString(), pidns); return null; }));
+                assertThat(e.call()).isEqualTo("fsconfig");
+                assertThat(e.errno().number()).isEqualTo(jlab.kernel.Errno.EINVAL);
+            }
         } finally {
             KERNEL.close(pidns);
         }
-        assertShowsOnlyTheContainer();
     }
 
     @Test void aProcessInsideMountsProcForItsPidNamespace() {
