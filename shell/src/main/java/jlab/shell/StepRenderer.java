@@ -48,8 +48,12 @@ public final class StepRenderer {
         AnnotationRenderer tables = new AnnotationRenderer(style, width);
         for (Annotation a : o.annotations()) {
             out.add("");
-            if (a.unchanged() && a.notes().isEmpty()) {
+            // After actions, a table they did not change folds to one line (with its notes); a step that
+            // made no calls (the first look, or a revisit) shows the state in full.
+            boolean nothingToShow = a.rows().isEmpty() || (a.unchanged() && !o.syscalls().isEmpty());
+            if (nothingToShow) {
                 out.add(tables.folded(a));
+                for (String note : a.notes()) out.addAll(markdown().lines("- " + note));
             } else {
                 out.addAll(tables.render(a));
             }
