@@ -39,7 +39,7 @@ class ProcStartTimesTest {
     @Test void rejectsWhatIsNotAStatLine() {
         assertThatThrownBy(() -> ProcStartTimes.liveStartTime("12632 cat R")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ProcStartTimes.liveStartTime("12632 (cat) R 1 2 3"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too short");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too few fields");
     }
 
     @Test void readsFromAnInjectedProcRoot(@TempDir Path proc) throws IOException {
