@@ -23,11 +23,6 @@ class MountPointsTest {
                 Path.of("/tmp/ledger probe/a b"));
     }
 
-    @Test void unescapesOnlyOctalTriples() {
-        assertThat(MountPoints.unescape("a\\011b\\134c\\012")).isEqualTo("a\tb\\c\n");
-        assertThat(MountPoints.unescape("back\\slash\\9")).isEqualTo("back\\slash\\9");
-    }
-
     @Test void rejectsShortLines() {
         assertThatThrownBy(() -> MountPoints.parse("22 27 0:21 /")).isInstanceOf(IllegalArgumentException.class);
     }
