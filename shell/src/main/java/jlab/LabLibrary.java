@@ -62,6 +62,12 @@ final class LabLibrary implements Labs {
         } catch (LabException e) {
             throw new ShellException(e.render());
         }
+        return start(lab, home.resolve("lesson-content"));
+    }
+
+    /** A session of a lab loaded from anywhere (`jlab lint <file>`); {@code lessons} is where its texts are. */
+    LabSession start(Lab lab, Path lessons) {
+        String id = lab.id();
         if (!Privileges.root()) {
             throw new ShellException("a lab builds real namespaces and mounts, which needs root: run `sudo ./jlab start " + id + "`");
         }
@@ -73,7 +79,7 @@ final class LabLibrary implements Labs {
             SyscallLog log = new SyscallLog();
             Syscalls logged = new LoggingSyscalls(kernel, log);
             Engine engine = new Engine(lab, () -> Sandbox.create(logged, kernel, ledger, BusyboxRootfs.DEFAULT_BUSYBOX, releaser),
-                    new ProcFs(), home.resolve("lesson-content"), log, true);
+                    new ProcFs(), lessons, log, true);
             engine.onClose(() -> {
                 var report = ledger.teardown(releaser);
                 ledger.close();

@@ -1,13 +1,10 @@
 package jlab;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import jlab.lab.LabLoader;
 import jlab.lab.LabProblem;
 import jlab.ledger.Cleanup;
 import jlab.ledger.KernelReleaser;
@@ -16,7 +13,7 @@ import jlab.ledger.ProcStartTimes;
 
 /**
  * The command line: {@code jlab} opens the shell, {@code jlab start <lab>} goes straight into a lab, and
- * {@code list}, {@code doctor}, {@code validate}, {@code cleanup}, {@code help}, {@code --version} answer
+ * {@code list}, {@code doctor}, {@code validate}, {@code lint}, {@code new}, {@code schema}, {@code cleanup}, {@code help}, {@code --version} answer
  * and exit. Nothing heavy is loaded before it is needed, so the prompt comes quickly.
  */
 public final class Main {
@@ -27,7 +24,12 @@ public final class Main {
               start <lab>            open the shell inside a lab, e.g. `jlab start namespaces`
               list                   list the labs
               doctor                 check this machine: root, kernel, namespaces, overlayfs, cgroups, busybox, JDK
-              validate <file|dir>…   check lab files; every problem with file:line:col
+              validate [--json] <file|dir>…
+                                     check lab files; every problem with file:line:col and a suggestion
+              lint <lab|file|dir>…   run labs for real (root): solutions pass, unsolved tasks fail, quiz answers
+                                     grade, live answers resolve, nothing is left behind
+              new <id>               scaffold labs/<id>.yaml and lesson-content/<id>/ from a template
+              schema [--write]       print the JSON schema of lab files (--write: update the shipped copy)
               cleanup                remove what crashed jlab sessions left behind (mounts, processes, dirs)
               help                   this text
               --version              jlab's version
@@ -61,7 +63,17 @@ public final class Main {
             }
             case "list" -> { return list(home, out); }
             case "doctor" -> { return Doctoring.run(out); }
-            case "validate" -> { return validate(home, rest, out); }
+            case "validate" -> { return Validating.validate(home, rest, out, err); }
+            case "lint" -> { return Linting.run(home, rest, out, err); }
+            case "new" -> { return Scaffolding.run(home, rest, out, err); }
+            case "schema" -> {
+                try {
+                    return Validating.schema(home, rest, out);
+                } catch (java.io.IOException e) {
+                    err.println("jlab schema: " + e.getMessage());
+                    return 1;
+                }
+            }
             case "cleanup" -> { return cleanup(out, err); }
             case "help", "-h", "--help" -> {
                 out.print(USAGE);
@@ -85,7 +97,7 @@ public final class Main {
     }
 
     private static String suggestion(String command) {
-        List<String> known = List.of("start", "list", "doctor", "validate", "cleanup", "help");
+        List<String> known = List.of("start", "list", "doctor", "validate", "lint", "new", "schema", "cleanup", "help");
         return known.stream().filter(k -> k.startsWith(command.substring(0, Math.min(2, command.length()))))
                 .findFirst().map(k -> " (did you mean '" + k + "'?)").orElse("");
     }
@@ -98,37 +110,6 @@ public final class Main {
         }
         for (LabProblem p : listing.problems()) out.println(p.render());
         return listing.problems().isEmpty() ? 0 : 1;
-    }
-
-    private static int validate(Path home, List<String> paths, PrintStream out) {
-        List<Path> files = new ArrayList<>();
-        List<String> targets = paths.isEmpty() ? List.of(home.resolve("labs").toString()) : paths;
-        for (String p : targets) {
-            Path path = Path.of(p);
-            if (Files.isDirectory(path)) {
-                try (var stream = Files.list(path)) {
-                    stream.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(files::add);
-                } catch (java.io.IOException e) {
-                    out.println(p + ": " + e.getMessage());
-                    return 1;
-                }
-            } else {
-                files.add(path);
-            }
-        }
-        LabLoader loader = new LabLoader(home.resolve("lesson-content"), LabLoader.DEFAULT_INSPECTORS);
-        int bad = 0;
-        for (Path file : files) {
-            var problems = loader.problems(file);
-            if (problems.isEmpty()) {
-                out.println("ok  " + file);
-            } else {
-                bad++;
-                problems.forEach(p -> out.println(p.render()));
-            }
-        }
-        out.println(files.size() + " lab file(s), " + bad + " with problems");
-        return bad == 0 ? 0 : 1;
     }
 
     private static int cleanup(PrintStream out, PrintStream err) {

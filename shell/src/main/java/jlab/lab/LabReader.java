@@ -57,7 +57,7 @@ final class LabReader {
             return null;
         }
         Raw.Lab raw = convert(root, "", Raw.Lab.class);
-        requireKeys(root, "", "the lab", "id", "title", "steps");
+        requireKeys(root, "", "the lab", RequiredKeys.LAB);
         if (raw == null) return null;
         List<Step> steps = readAll(raw.steps(), "/steps", this::readStep);
         Lab lab = new Lab(raw.id(), raw.title(), raw.summary(), raw.requires(), raw.sandbox(), steps, source.file());
@@ -72,7 +72,7 @@ final class LabReader {
             return null;
         }
         Raw.Step raw = convert(node, pointer, Raw.Step.class);
-        requireKeys(node, pointer, "a step", "id", "title");
+        requireKeys(node, pointer, "a step", RequiredKeys.STEP);
         if (raw == null) return null;
         Step step = new Step(raw.id(), raw.title(), raw.text(),
                 readAll(raw.actions(), pointer + "/do", (n, p) -> readTyped(n, p, Action.class, Vocabulary.ACTIONS)),
@@ -152,7 +152,7 @@ final class LabReader {
     }
 
     /** Keys without which an object makes no sense; a key present with a wrong type was reported already. */
-    void requireKeys(JsonNode node, String pointer, String where, String... keys) {
+    void requireKeys(JsonNode node, String pointer, String where, List<String> keys) {
         for (String key : keys) {
             if (!node.has(key)) {
                 problems.add(source.problem(pointer, false, "missing required key '" + key + "' in " + where, null));

@@ -28,7 +28,7 @@ final class QuestionReader {
             return null;
         }
         Raw.Question raw = reader.convert(node, pointer, Raw.Question.class);
-        reader.requireKeys(node, pointer, "a question", "ask", "answer");
+        reader.requireKeys(node, pointer, "a question", RequiredKeys.QUESTION);
         if (raw == null || raw.answer() == null || raw.answer().isNull()) return null;
         int attempts = raw.attempts() == null ? Question.DEFAULT_ATTEMPTS : raw.attempts();
         String answerAt = pointer + "/answer";
