@@ -1,7 +1,5 @@
 package jlab.net;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,21 +51,7 @@ public final class NetlinkSocket implements AutoCloseable {
 
     /** Throws unless the calling thread is in a network namespace other than PID 1's and the JVM main thread's. */
     static void refuseHostNamespace() {
-        String mine = netns(Path.of("/proc/thread-self/ns/net"));
-        for (String host : List.of("/proc/1/ns/net", "/proc/self/ns/net")) {
-            if (mine.equals(netns(Path.of(host)))) {
-                throw new IllegalStateException("refusing to open an rtnetlink socket in the machine's own network namespace ("
-                        + mine + ", the same as " + host + "): jlab changes only namespaces it created");
-            }
-        }
-    }
-
-    private static String netns(Path link) {
-        try {
-            return Files.readSymbolicLink(link).toString();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + link + ": " + e, e);
-        }
+        HostNetns.refuse(Path.of("/proc/thread-self/ns/net"), "open an rtnetlink socket");
     }
 
     public int fd() { return fd; }
