@@ -13,10 +13,12 @@ final class ActionRunner {
 
     private final Sandbox sandbox;
     private final boolean allowPidnsProcOption;
+    private final NetworkSteps network;
 
     ActionRunner(Sandbox sandbox, boolean allowPidnsProcOption) {
         this.sandbox = sandbox;
         this.allowPidnsProcOption = allowPidnsProcOption;
+        this.network = new NetworkSteps(sandbox);
     }
 
     /** Runs {@code action}; command output goes to {@code output}, teaching remarks to {@code notes}. */
@@ -44,6 +46,13 @@ final class ActionRunner {
             case Action.Mount m -> sandbox.mount(m.type().name().toLowerCase(java.util.Locale.ROOT), m.target(), m.options());
             case Action.Chroot c -> sandbox.chroot();
             case Action.PivotRoot p -> sandbox.pivotRoot();
+            case Action.Veth v -> network.run(v, notes);
+            case Action.Bridge b -> network.run(b, notes);
+            case Action.MoveLink m -> network.run(m, notes);
+            case Action.Enslave e -> network.run(e, notes);
+            case Action.LinkUp u -> network.run(u, notes);
+            case Action.AddAddress a -> network.run(a, notes);
+            case Action.DefaultRoute r -> network.run(r, notes);
         }
     }
 }

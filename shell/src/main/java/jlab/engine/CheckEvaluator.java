@@ -16,9 +16,11 @@ import jlab.sandbox.SandboxException;
 final class CheckEvaluator {
     private static final long COMMAND_TIMEOUT_MILLIS = 5_000;
     private final ContainerView view;
+    private final NetworkSteps network;
 
     CheckEvaluator(ContainerView view) {
         this.view = view;
+        this.network = new NetworkSteps(view.sandbox());
     }
 
     CheckReport evaluate(List<Check> checks) {
@@ -54,8 +56,12 @@ final class CheckEvaluator {
                             run.status().describe() + (run.output().isBlank() ? "" : ": " + firstLine(run.output())));
                 }
                 case Check.FileCheck f -> file(f);
+                case Check.LinkCheck l -> network.link(l);
+                case Check.AddressCheck a -> network.address(a);
+                case Check.RouteCheck r -> network.route(r);
+                case Check.PingCheck p -> network.ping(p);
             };
-        } catch (SandboxException | SyscallException e) {
+        } catch (SandboxException | SyscallException | IllegalStateException e) {
             return new CheckResult(check.describe(), false, e.getMessage());
         }
     }

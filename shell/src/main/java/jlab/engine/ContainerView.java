@@ -33,7 +33,8 @@ final class ContainerView {
 
     InspectTarget target() {
         InspectTarget target = InspectTarget.host(proc, hostPid)
-                .withContainerThread(sandbox.threadTid(), () -> Optional.of(sandbox.hostname()));
+                .withContainerThread(sandbox.threadTid(), () -> Optional.of(sandbox.hostname()))
+                .withNetworks(() -> sandbox.network().opened());
         return sandbox.initPid().isPresent() ? target.withInit(sandbox.initPid().getAsInt()) : target;
     }
 

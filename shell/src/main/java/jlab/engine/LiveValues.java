@@ -18,14 +18,14 @@ final class LiveValues {
             case INIT_HOST_PID -> sandbox.initPid().isPresent() ? String.valueOf(sandbox.initPid().getAsInt())
                     : unavailable("the container has no init yet");
             case INIT_PID -> sandbox.initPid().isPresent()
-                    ? view.innermostPid(sandbox.initPid().getAsInt()).map(String::valueOf).orElse(unavailable("init is gone"))
+                    ? view.innermostPid(sandbox.initPid().getAsInt()).map(String::valueOf).orElseGet(() -> unavailable("init is gone"))
                     : unavailable("the container has no init yet");
             case CONTAINER_HOSTNAME -> view.containerHostname();
             case HOST_HOSTNAME -> view.hostHostname();
             case CONTAINER_NS_INODE -> view.containerNamespace(key.namespace()).map(LiveValues::inode)
-                    .orElse(unavailable("no such namespace link"));
+                    .orElseGet(() -> unavailable("no such namespace link"));
             case HOST_NS_INODE -> view.hostNamespace(key.namespace()).map(LiveValues::inode)
-                    .orElse(unavailable("no such namespace link"));
+                    .orElseGet(() -> unavailable("no such namespace link"));
         };
     }
 

@@ -16,7 +16,22 @@ import jlab.proc.ProcFs;
  * thread's UTS name. Build a fresh target after each step: tids and pids appear and go.
  */
 public record InspectTarget(ProcFs proc, int hostPid, OptionalInt containerTid, OptionalInt initPid,
-                            Supplier<Optional<String>> containerHostname) {
+                            Supplier<Optional<String>> containerHostname,
+                            Supplier<Map<String, jlab.net.Rtnetlink>> networks) {
+
+    /** Without the lab's network namespaces. */
+    public InspectTarget(ProcFs proc, int hostPid, OptionalInt containerTid, OptionalInt initPid,
+                         Supplier<Optional<String>> containerHostname) {
+        this(proc, hostPid, containerTid, initPid, containerHostname, Map::of);
+    }
+
+    /**
+     * The lab's network namespaces by name (hub, red, blue), each with an rtnetlink client to dump it;
+     * only those the lab has used so far.
+     */
+    public InspectTarget withNetworks(Supplier<Map<String, jlab.net.Rtnetlink>> networks) {
+        return new InspectTarget(proc, hostPid, containerTid, initPid, containerHostname, networks);
+    }
 
     /** No container yet: only the host view. */
     public static InspectTarget host(ProcFs proc, int hostPid) {
@@ -29,11 +44,11 @@ public record InspectTarget(ProcFs proc, int hostPid, OptionalInt containerTid, 
     }
 
     public InspectTarget withContainerThread(int tid, Supplier<Optional<String>> hostname) {
-        return new InspectTarget(proc, hostPid, OptionalInt.of(tid), initPid, hostname);
+        return new InspectTarget(proc, hostPid, OptionalInt.of(tid), initPid, hostname, networks);
     }
 
     public InspectTarget withInit(int pid) {
-        return new InspectTarget(proc, hostPid, containerTid, OptionalInt.of(pid), containerHostname);
+        return new InspectTarget(proc, hostPid, containerTid, OptionalInt.of(pid), containerHostname, networks);
     }
 
     public boolean hasContainer() {

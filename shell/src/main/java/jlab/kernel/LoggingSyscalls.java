@@ -149,4 +149,14 @@ public final class LoggingSyscalls implements Syscalls {
         logged("fsopen+fsmount", List.of("\"proc\"", "pidns=" + pidnsFd, quote(target)),
                 () -> kernel.mountProcForPidNamespace(target, pidnsFd));
     }
+
+    @Override public int netlinkSocket(int protocol) {
+        return logged("socket", List.of("AF_NETLINK", "SOCK_RAW|SOCK_CLOEXEC", protocol == 0 ? "NETLINK_ROUTE" : String.valueOf(protocol)),
+                () -> kernel.netlinkSocket(protocol), String::valueOf);
+    }
+
+    /** Not logged here: the raw bytes mean nothing to a learner; jlab.net logs each request decoded. */
+    @Override public void netlinkSend(int fd, byte[] message) { kernel.netlinkSend(fd, message); }
+
+    @Override public int netlinkReceive(int fd, byte[] buffer) { return kernel.netlinkReceive(fd, buffer); }
 }

@@ -88,4 +88,22 @@ public interface Syscalls {
      * option (Linux 6.18+); older kernels fail with EINVAL and a process inside must mount /proc instead.
      */
     void mountProcForPidNamespace(String target, int pidnsFd);
+
+    /**
+     * socket(AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, protocol) bound to a kernel-chosen port. The socket talks
+     * to the network namespace of the calling thread at this moment, for its whole life.
+     */
+    default int netlinkSocket(int protocol) {
+        throw new UnsupportedOperationException("netlink sockets are not available from " + getClass().getSimpleName());
+    }
+
+    /** sendto(2) of one netlink message (or batch) to the kernel. */
+    default void netlinkSend(int fd, byte[] message) {
+        throw new UnsupportedOperationException("netlink sockets are not available from " + getClass().getSimpleName());
+    }
+
+    /** recv(2) of one netlink datagram into {@code buffer}; returns its length. Blocks until one arrives. */
+    default int netlinkReceive(int fd, byte[] buffer) {
+        throw new UnsupportedOperationException("netlink sockets are not available from " + getClass().getSimpleName());
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -26,7 +27,14 @@ import jlab.kernel.Namespace;
         @JsonSubTypes.Type(value = Action.MountProc.class, name = "mount-proc"),
         @JsonSubTypes.Type(value = Action.Mount.class, name = "mount"),
         @JsonSubTypes.Type(value = Action.Chroot.class, name = "chroot"),
-        @JsonSubTypes.Type(value = Action.PivotRoot.class, name = "pivot-root")})
+        @JsonSubTypes.Type(value = Action.PivotRoot.class, name = "pivot-root"),
+        @JsonSubTypes.Type(value = Action.Veth.class, name = "veth"),
+        @JsonSubTypes.Type(value = Action.Bridge.class, name = "bridge"),
+        @JsonSubTypes.Type(value = Action.MoveLink.class, name = "move-link"),
+        @JsonSubTypes.Type(value = Action.Enslave.class, name = "enslave"),
+        @JsonSubTypes.Type(value = Action.LinkUp.class, name = "link-up"),
+        @JsonSubTypes.Type(value = Action.AddAddress.class, name = "address"),
+        @JsonSubTypes.Type(value = Action.DefaultRoute.class, name = "route")})
 public sealed interface Action {
 
     /** One line for the learner, e.g. "set the container's hostname to 'lab'". */
@@ -148,6 +156,68 @@ public sealed interface Action {
     record PivotRoot() implements Action {
         @Override public String describe() {
             return "pivot_root into the container's root file system and detach the old root";
+        }
+    }
+
+    private static NetPlace hubIfNull(NetPlace place) { return place == null ? NetPlace.HUB : place; }
+
+    /** A veth pair {@code name} + {@code peer}, both ends in {@code where} (default hub). */
+    record Veth(String name, String peer, @JsonProperty("in") NetPlace where) implements Action {
+        public Veth { where = hubIfNull(where); }
+
+        @Override public String describe() {
+            return "create the veth pair " + name + " <-> " + peer + " in " + Vocabulary.lower(where);
+        }
+    }
+
+    /** A bridge {@code name} in {@code where} (default hub). */
+    record Bridge(String name, @JsonProperty("in") NetPlace where) implements Action {
+        public Bridge { where = hubIfNull(where); }
+
+        @Override public String describe() { return "create the bridge " + name + " in " + Vocabulary.lower(where); }
+    }
+
+    /** Moves {@code link} from {@code from} (default hub) into {@code to}'s network namespace. */
+    record MoveLink(String link, NetPlace from, NetPlace to) implements Action {
+        public MoveLink { from = hubIfNull(from); }
+
+        @Override public String describe() {
+            return "move " + link + " from " + Vocabulary.lower(from) + " into " + (to == null ? "?" : Vocabulary.lower(to));
+        }
+    }
+
+    /** Makes {@code link} a port of {@code bridge} (IFLA_MASTER), both in {@code where} (default hub). */
+    record Enslave(String link, String bridge, @JsonProperty("in") NetPlace where) implements Action {
+        public Enslave { where = hubIfNull(where); }
+
+        @Override public String describe() { return "attach " + link + " to the bridge " + bridge; }
+    }
+
+    /** Sets (or with {@code up: false} clears) IFF_UP on {@code link} in {@code where} (default hub). */
+    record LinkUp(String link, @JsonProperty("in") NetPlace where, boolean up) implements Action {
+        @JsonCreator
+        static LinkUp of(@JsonProperty("link") String link, @JsonProperty("in") NetPlace where, @JsonProperty("up") Boolean up) {
+            return new LinkUp(link, hubIfNull(where), !Boolean.FALSE.equals(up));
+        }
+
+        @Override public String describe() {
+            return "bring " + link + " in " + Vocabulary.lower(where) + (up ? " up" : " down");
+        }
+    }
+
+    /** The address {@code .host}/24 of the lab's subnet on {@code link} in {@code where} (default hub). */
+    record AddAddress(String link, @JsonProperty("in") NetPlace where, int host) implements Action {
+        public AddAddress { where = hubIfNull(where); }
+
+        @Override public String describe() {
+            return "give " + link + " in " + Vocabulary.lower(where) + " the address ." + host + " of the lab's subnet";
+        }
+    }
+
+    /** A default route in {@code where} via the lab subnet's {@code .via}. */
+    record DefaultRoute(@JsonProperty("in") NetPlace where, int via) implements Action {
+        @Override public String describe() {
+            return "add a default route in " + (where == null ? "?" : Vocabulary.lower(where)) + " via ." + via;
         }
     }
 }

@@ -18,7 +18,11 @@ import jlab.kernel.Namespace;
         @JsonSubTypes.Type(value = Check.InitCheck.class, name = "init"),
         @JsonSubTypes.Type(value = Check.MountedCheck.class, name = "mounted"),
         @JsonSubTypes.Type(value = Check.CommandCheck.class, name = "command"),
-        @JsonSubTypes.Type(value = Check.FileCheck.class, name = "file")})
+        @JsonSubTypes.Type(value = Check.FileCheck.class, name = "file"),
+        @JsonSubTypes.Type(value = Check.LinkCheck.class, name = "link"),
+        @JsonSubTypes.Type(value = Check.AddressCheck.class, name = "address"),
+        @JsonSubTypes.Type(value = Check.RouteCheck.class, name = "route"),
+        @JsonSubTypes.Type(value = Check.PingCheck.class, name = "ping")})
 public sealed interface Check {
 
     /** One line for the learner, e.g. "hostname in container is 'lab'". */
@@ -114,6 +118,56 @@ public sealed interface Check {
         @Override public String describe() {
             if (!exists) return path + " does not exist";
             return path + " exists" + (contains == null ? "" : " and contains '" + contains + "'");
+        }
+    }
+
+    /** The administrative state a {@code link} check asks for. */
+    enum LinkState { UP, DOWN }
+
+    /**
+     * The link {@code name} exists in {@code where} (default red; {@code exists: false}: does not), with the
+     * given {@code state} and bridge {@code master} when those are given.
+     */
+    record LinkCheck(String name, NetPlace where, boolean exists, LinkState state, String master) implements Check {
+        @JsonCreator
+        static LinkCheck of(@JsonProperty("name") String name, @JsonProperty("in") NetPlace where,
+                            @JsonProperty("exists") Boolean exists, @JsonProperty("state") LinkState state,
+                            @JsonProperty("master") String master) {
+            return new LinkCheck(name, where == null ? NetPlace.RED : where, !Boolean.FALSE.equals(exists), state, master);
+        }
+
+        @Override public String describe() {
+            String subject = "link " + name + " in " + Vocabulary.lower(where);
+            if (!exists) return subject + " does not exist";
+            return subject + (state == null ? " exists" : " is " + Vocabulary.lower(state))
+                    + (master == null ? "" : " and attached to " + master);
+        }
+    }
+
+    /** {@code link} in {@code where} (default red) has the address {@code .host}/24 of the lab's subnet. */
+    record AddressCheck(String link, @JsonProperty("in") NetPlace where, int host) implements Check {
+        public AddressCheck { where = where == null ? NetPlace.RED : where; }
+
+        @Override public String describe() {
+            return link + " in " + Vocabulary.lower(where) + " has the address ." + host + " of the lab's subnet";
+        }
+    }
+
+    /** {@code where} (default red) has a default route via the lab subnet's {@code .via}. */
+    record RouteCheck(@JsonProperty("in") NetPlace where, int via) implements Check {
+        public RouteCheck { where = where == null ? NetPlace.RED : where; }
+
+        @Override public String describe() {
+            return Vocabulary.lower(where) + " has a default route via ." + via;
+        }
+    }
+
+    /** busybox ping from the container ({@code from: red}, the only place commands run) to {@code .to}. */
+    record PingCheck(NetPlace from, int to) implements Check {
+        public PingCheck { from = from == null ? NetPlace.RED : from; }
+
+        @Override public String describe() {
+            return Vocabulary.lower(from) + " gets an answer from ." + to + " (ping)";
         }
     }
 }

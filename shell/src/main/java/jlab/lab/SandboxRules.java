@@ -19,6 +19,7 @@ final class SandboxRules {
     private final YamlSource source;
     private final Problems problems;
     private boolean ownMountNamespace;
+    private boolean ownNetNamespace;
     private String initPointer;
 
     SandboxRules(LabReader reader, YamlSource source, Problems problems) {
@@ -76,6 +77,41 @@ final class SandboxRules {
             }
             case Action.Chroot c -> { /* the rootfs is always there to chroot into */ }
             case Action.PivotRoot p -> needsOwnMountNamespace(action, at);
+            case Action.Veth v -> {
+                linkName(v.name(), value + "/name");
+                linkName(v.peer(), value + "/peer");
+                place(v.where(), at);
+            }
+            case Action.Bridge b -> {
+                linkName(b.name(), value + "/name");
+                place(b.where(), at);
+            }
+            case Action.MoveLink m -> {
+                linkName(m.link(), value + "/link");
+                if (m.to() == null) report(value, "move-link needs `to:` (hub, red or blue)", null);
+                else if (m.to() == m.from()) report(value + "/to", "the link is in " + Vocabulary.lower(m.to()) + " already", null);
+                place(m.from(), at);
+                place(m.to(), at);
+            }
+            case Action.Enslave e -> {
+                linkName(e.link(), value + "/link");
+                linkName(e.bridge(), value + "/bridge");
+                place(e.where(), at);
+            }
+            case Action.LinkUp u -> {
+                linkName(u.link(), value + "/link");
+                place(u.where(), at);
+            }
+            case Action.AddAddress a -> {
+                linkName(a.link(), value + "/link");
+                hostPart(a.host(), value + "/host");
+                place(a.where(), at);
+            }
+            case Action.DefaultRoute r -> {
+                if (r.where() == null) report(value, "route needs `in:` (hub, red or blue)", null);
+                hostPart(r.via(), value + "/via");
+                place(r.where(), at);
+            }
         }
     }
 
@@ -86,6 +122,7 @@ final class SandboxRules {
                     + "multithreaded process, and unshare(CLONE_NEWUSER) fails with EINVAL in one", "remove 'user'");
         }
         if (unshare.namespaces().contains(Namespace.MOUNT)) ownMountNamespace = true;
+        if (unshare.namespaces().contains(Namespace.NET)) ownNetNamespace = true;
     }
 
     /** The 'user' item of an unshare list, to point at it rather than at the whole list. */
@@ -129,6 +166,18 @@ final class SandboxRules {
                 if (c.exit() < 0 || c.exit() > 255) report(value + "/exit", "an exit status is 0 to 255", null);
                 if (c.output() != null) regex(c.output(), value + "/output");
             }
+            case Check.LinkCheck l -> linkName(l.name(), value + "/name");
+            case Check.AddressCheck a -> {
+                linkName(a.link(), value + "/link");
+                hostPart(a.host(), value + "/host");
+            }
+            case Check.RouteCheck r -> hostPart(r.via(), value + "/via");
+            case Check.PingCheck p -> {
+                if (p.from() != NetPlace.RED) {
+                    report(value + "/from", "ping runs busybox in the container, so `from:` can only be red", null);
+                }
+                hostPart(p.to(), value + "/to");
+            }
             case Check.FileCheck f -> {
                 sandboxPath(f.path(), value + "/path");
                 if (!f.exists() && f.contains() != null) {
@@ -136,6 +185,28 @@ final class SandboxRules {
                 }
             }
         }
+    }
+
+    /** The container's namespace is red: an action there before `unshare: [net]` would change the host's. */
+    private void place(NetPlace place, String at) {
+        if (place == NetPlace.RED && !ownNetNamespace) {
+            report(at, "red is the container's network namespace, which it does not have yet",
+                    "put `unshare: [net]` before it");
+        }
+    }
+
+    /** A Linux interface name: 1 to 15 bytes (IFNAMSIZ), no '/', no white space. */
+    private void linkName(String name, String at) {
+        if (name == null || name.isEmpty()) {
+            report(at, "a link name is needed here", "like eth0");
+        } else if (name.length() > 15 || name.contains("/") || name.chars().anyMatch(Character::isWhitespace)) {
+            report(at, "'" + name + "' is not an interface name (at most 15 characters, no '/' or spaces)", null);
+        }
+    }
+
+    /** The host part of an address in the lab's /24 subnet. */
+    private void hostPart(int host, String at) {
+        if (host < 1 || host > 254) report(at, "a host in the lab's /24 subnet is 1 to 254", "like 2 for .2");
     }
 
     /** A path inside the sandbox: absolute, and no ".." that could climb out of its root. */

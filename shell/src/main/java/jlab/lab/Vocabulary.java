@@ -35,7 +35,16 @@ final class Vocabulary {
             Map.entry("init", "init: { running: true }"),
             Map.entry("mounted", "mounted: { path: /proc, type: proc }"),
             Map.entry("command", "command: { run: [hostname], output: lab }"),
-            Map.entry("file", "file: { path: /etc/motd, exists: true }"));
+            Map.entry("file", "file: { path: /etc/motd, exists: true }"),
+            Map.entry("veth", "veth: { name: veth-red, peer: eth0, in: hub }"),
+            Map.entry("bridge", "bridge: { name: br0, in: hub }"),
+            Map.entry("move-link", "move-link: { link: eth0, from: hub, to: red }"),
+            Map.entry("enslave", "enslave: { link: veth-red, bridge: br0, in: hub }"),
+            Map.entry("link-up", "link-up: { link: eth0, in: red }"),
+            Map.entry("address", "address: { link: eth0, in: red, host: 2 }"),
+            Map.entry("route", "route: { in: red, via: 1 }"),
+            Map.entry("link", "link: { name: eth0, in: red, state: up }"),
+            Map.entry("ping", "ping: { from: red, to: 1 }"));
 
     private Vocabulary() {}
 
@@ -85,6 +94,8 @@ final class Vocabulary {
         if (enumType == Check.Where.class) return "place";
         if (enumType == Action.Mount.FsType.class) return "file system type";
         if (enumType == SandboxSpec.Rootfs.class) return "rootfs";
+        if (enumType == NetPlace.class) return "network namespace";
+        if (enumType == Check.LinkState.class) return "link state";
         return "value";
     }
 

@@ -62,6 +62,7 @@ public final class Sandbox implements AutoCloseable {
     private int initPid = -1;
     private long initStartTime;
     private volatile boolean closed;
+    private LabNetwork network;
 
     private Sandbox(Syscalls kernel, Syscalls quiet, Ledger ledger, Releaser releaser, Path rootfs, ContainerThread thread) {
         this.kernel = kernel;
@@ -181,6 +182,22 @@ public final class Sandbox implements AutoCloseable {
         initPid = pid;
         initStartTime = commands.startTime(pid);
         return pid;
+    }
+
+    /**
+     * The lab's network namespaces (hub, red = this container's, blue), made on first use and torn down
+     * with the sandbox. Red is refused until the container has its own network namespace.
+     */
+    public synchronized LabNetwork network() {
+        if (closed) throw new SandboxException("the sandbox was torn down");
+        if (network == null) {
+            var log = kernel instanceof jlab.kernel.LoggingSyscalls logging ? logging.log() : null;
+            network = new LabNetwork(kernel, quiet, log, ledger, releaser, () -> {
+                requireNamespace(Namespace.NET, "connect the container to a network");
+                return Path.of("/proc/" + quiet.getpid() + "/task/" + thread.tid() + "/ns/net");
+            });
+        }
+        return network;
     }
 
     /** Runs a command inside the container; see {@link Commands#run}. */
@@ -345,6 +362,7 @@ public final class Sandbox implements AutoCloseable {
     @Override public synchronized void close() {
         if (closed) return;
         closed = true;
+        if (network != null) network.close();
         commands.killAll();
         if (initPid > 0) {
             try {

@@ -27,9 +27,9 @@ class SuggestionsTest {
 
     @Test
     void farOrTinyWordsGetNoGuessButTheListWhenItIsShort() {
-        assertThat(Suggestions.closest("veth", ACTIONS)).isEmpty();
+        assertThat(Suggestions.closest("iptables", ACTIONS)).isEmpty();
         assertThat(Suggestions.closest("x", List.of("a", "b"))).isEmpty();
-        assertThat(Suggestions.didYouMean("veth", ACTIONS)).isEqualTo("expected one of: chroot, exec, make-private, "
-                + "mount, mount-proc, pivot-root, sethostname, spawn, unshare");
+        assertThat(Suggestions.didYouMean("iptables", List.of("chroot", "exec", "mount")))
+                .isEqualTo("expected one of: chroot, exec, mount");
     }
 }

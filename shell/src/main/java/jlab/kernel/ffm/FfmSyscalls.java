@@ -30,7 +30,7 @@ public final class FfmSyscalls implements Syscalls {
     @Override public void linkAll() {
         var lookup = java.lang.invoke.MethodHandles.lookup();
         for (Class<?> group : List.of(NamespaceCalls.class, MountCalls.class, SpawnCalls.class, ProcessCalls.class,
-                FileCalls.class, NewMountApi.class, Identity.class, Advice.class, RawSyscall.class)) {
+                FileCalls.class, NewMountApi.class, Identity.class, Advice.class, RawSyscall.class, NetlinkCalls.class)) {
             try {
                 lookup.ensureInitialized(group);
             } catch (IllegalAccessException e) {
@@ -96,4 +96,10 @@ public final class FfmSyscalls implements Syscalls {
     @Override public void mountProcForPidNamespace(String target, int pidnsFd) {
         NewMountApi.mountProcForPidNamespace(target, pidnsFd);
     }
+
+    @Override public int netlinkSocket(int protocol) { return NetlinkCalls.socket(protocol); }
+
+    @Override public void netlinkSend(int fd, byte[] message) { NetlinkCalls.send(fd, message); }
+
+    @Override public int netlinkReceive(int fd, byte[] buffer) { return NetlinkCalls.receive(fd, buffer); }
 }

@@ -1,0 +1,160 @@
+package jlab.sandbox;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jlab.kernel.MountFlag;
+import jlab.kernel.Namespace;
+import jlab.kernel.OpenFlag;
+import jlab.kernel.SyscallLog;
+import jlab.kernel.Syscalls;
+import jlab.ledger.Ledger;
+import jlab.ledger.Releaser;
+import jlab.ledger.Resource;
+import jlab.net.HostNetns;
+import jlab.net.LabSubnet;
+import jlab.net.NetlinkSocket;
+import jlab.net.Rtnetlink;
+
+/**
+ * The network namespaces of one lab session and an rtnetlink client in each. {@link Place#HUB} stands in
+ * for "the host" of the classic exercise, where the bridge lives: a namespace jlab creates, so the
+ * machine's own network is never touched. {@link Place#BLUE} is a second, bare namespace; {@link Place#RED}
+ * is the container's. HUB and BLUE are made on first use by a helper thread that unshares CLONE_NEWNET and
+ * pins the new namespace by bind-mounting its nsfs file under the session directory (what {@code ip netns
+ * add} does), recorded in the ledger before. RED's client is opened by the helper thread after setns into
+ * the container's namespace. A netlink socket stays in the namespace it was opened in, whatever thread uses it.
+ */
+public final class LabNetwork implements AutoCloseable {
+
+    public enum Place { HUB, RED, BLUE }
+
+    private final Syscalls kernel;
+    private final Syscalls quiet;
+    private final SyscallLog log;
+    private final Ledger ledger;
+    private final Releaser releaser;
+    private final Supplier<Path> redNetns;
+    private final LabSubnet subnet;
+    private final Map<Place, Rtnetlink> clients = new EnumMap<>(Place.class);
+    private final Map<Place, Path> pins = new EnumMap<>(Place.class);
+    private ContainerThread helper;
+    private boolean closed;
+
+    /**
+     * @param redNetns the container's network namespace file, asked for when RED is first used; it must
+     *                 not be the host's (checked). Null: RED is a bare namespace made like BLUE (tests, benchmark)
+     * @param log      where each rtnetlink request goes, decoded; may be null
+     */
+    public LabNetwork(Syscalls kernel, Syscalls quiet, SyscallLog log, Ledger ledger, Releaser releaser, Supplier<Path> redNetns) {
+        this.kernel = kernel;
+        this.quiet = quiet;
+        this.log = log;
+        this.ledger = ledger;
+        this.releaser = releaser;
+        this.redNetns = redNetns;
+        this.subnet = LabSubnet.forSession(ledger.sessionId());
+    }
+
+    public LabSubnet subnet() { return subnet; }
+
+    /** The rtnetlink client of {@code place}, creating its namespace (HUB, BLUE) on first use. */
+    public synchronized Rtnetlink in(Place place) {
+        if (closed) throw new SandboxException("the lab's network was torn down");
+        Rtnetlink client = clients.get(place);
+        if (client != null) return client;
+        client = new Rtnetlink(place == Place.RED && redNetns != null ? joinRed() : createNamespace(place));
+        clients.put(place, client);
+        return client;
+    }
+
+    /** The clients opened so far, in HUB, RED, BLUE order: what the `net` inspector reads. */
+    public synchronized Map<String, Rtnetlink> opened() {
+        Map<String, Rtnetlink> opened = new LinkedHashMap<>();
+        clients.forEach((place, client) -> opened.put(place.name().toLowerCase(java.util.Locale.ROOT), client));
+        return opened;
+    }
+
+    /** The nsfs file of {@code place}'s namespace (a pin or /proc/.../ns/net), never the host's. */
+    public synchronized Path namespaceFile(Place place) {
+        in(place);
+        Path file = pins.containsKey(place) ? pins.get(place) : redNetns.get();
+        HostNetns.refuse(file, "use a network namespace");
+        return file;
+    }
+
+    /** {@code ip link set LINK netns TO}: moves a link from {@code from} into {@code to}'s namespace. */
+    public void moveLink(String link, Place from, Place to) {
+        Rtnetlink source = in(from);
+        Path target = namespaceFile(to);
+        int fd = quiet.open(target.toString(), EnumSet.of(OpenFlag.O_CLOEXEC));
+        try {
+            source.moveToNamespace(link, fd);
+        } finally {
+            quiet.close(fd);
+        }
+    }
+
+    private ContainerThread helper() {
+        if (helper == null) helper = new ContainerThread("jlab-net-" + ledger.sessionId(), quiet);
+        return helper;
+    }
+
+    /** unshare(CLONE_NEWNET) on the helper thread, pin the new namespace, open a socket in it. */
+    private NetlinkSocket createNamespace(Place place) {
+        Path pin = ledger.sessionDir().resolve("netns-" + place.name().toLowerCase(java.util.Locale.ROOT));
+        ContainerThread thread = helper();
+        return thread.call(() -> {
+            kernel.unshare(EnumSet.of(Namespace.NET));
+            ledger.record(new Resource.NetNamespace(pin));
+            Files.createFile(pin);
+            String self = "/proc/" + quiet.getpid() + "/task/" + quiet.gettid() + "/ns/net";
+            kernel.mount(self, pin.toString(), null, EnumSet.of(MountFlag.MS_BIND), null);
+            pins.put(place, pin);
+            return NetlinkSocket.open(quiet, log);
+        });
+    }
+
+    /** setns into the container's network namespace on the helper thread and open a socket there. */
+    private NetlinkSocket joinRed() {
+        Path file = redNetns.get();
+        HostNetns.refuse(file, "join the container's network namespace");
+        return helper().call(() -> {
+            int fd = quiet.open(file.toString(), EnumSet.of(OpenFlag.O_CLOEXEC));
+            try {
+                kernel.setns(fd, Namespace.NET);
+            } finally {
+                quiet.close(fd);
+            }
+            return NetlinkSocket.open(quiet, log);
+        });
+    }
+
+    /**
+     * Closes the sockets, ends the helper thread and unpins the namespaces: with nothing left in them they
+     * go, and every link in them (veth ends across namespaces included) with them.
+     */
+    @Override public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        clients.values().forEach(Rtnetlink::close);
+        clients.clear();
+        if (helper != null) helper.close();
+        for (Path pin : pins.values()) {
+            var resource = new Resource.NetNamespace(pin);
+            try {
+                releaser.release(resource);
+                ledger.released(resource);
+            } catch (RuntimeException e) {
+                // stays live in the ledger: the session's teardown or `jlab cleanup` retries and reports it
+            }
+        }
+        pins.clear();
+    }
+
+}

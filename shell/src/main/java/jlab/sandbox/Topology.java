@@ -1,0 +1,60 @@
+package jlab.sandbox;
+
+import java.util.List;
+
+import jlab.net.LabSubnet;
+import jlab.net.Rtnetlink;
+import jlab.sandbox.LabNetwork.Place;
+
+/**
+ * The network lab's finished topology, built in one go (for `solve`-free replays, tests and the benchmark):
+ * bridge {@code br0} with {@code .1} in the hub, and for each member a veth pair whose hub end
+ * {@code veth-<member>} is enslaved to br0 and whose other end is moved into the member's namespace as
+ * {@code eth0} with {@code .2} (red) or {@code .3} (blue), lo and eth0 up, default route via {@code .1}.
+ * Tearing down is {@link LabNetwork#close()}: the namespaces go, and every link in them with them.
+ */
+public final class Topology {
+    private Topology() {}
+
+    public enum Member {
+        RED(Place.RED, 2), BLUE(Place.BLUE, 3);
+
+        private final Place place;
+        private final int host;
+
+        Member(Place place, int host) {
+            this.place = place;
+            this.host = host;
+        }
+
+        public Place place() { return place; }
+
+        /** The member's host part in the lab's subnet. */
+        public int host() { return host; }
+
+        /** The hub end of the member's veth pair. */
+        public String hubEnd() { return "veth-" + name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
+    public static final String BRIDGE = "br0", INSIDE = "eth0";
+    public static final int BRIDGE_HOST = 1;
+
+    public static void build(LabNetwork net, List<Member> members) {
+        LabSubnet subnet = net.subnet();
+        Rtnetlink hub = net.in(Place.HUB);
+        hub.createBridge(BRIDGE);
+        hub.addAddress(BRIDGE, subnet.host(BRIDGE_HOST), LabSubnet.PREFIX);
+        hub.setUp(BRIDGE, true);
+        for (Member m : members) {
+            hub.createVeth(m.hubEnd(), INSIDE);
+            net.moveLink(INSIDE, Place.HUB, m.place());
+            hub.setMaster(m.hubEnd(), BRIDGE);
+            hub.setUp(m.hubEnd(), true);
+            Rtnetlink inside = net.in(m.place());
+            inside.setUp("lo", true);
+            inside.addAddress(INSIDE, subnet.host(m.host()), LabSubnet.PREFIX);
+            inside.setUp(INSIDE, true);
+            inside.addDefaultRoute(subnet.host(BRIDGE_HOST));
+        }
+    }
+}
