@@ -46,8 +46,9 @@ final class QuizGrader {
         return switch (q) {
             case Question.SingleChoice c -> c.answer().equalsIgnoreCase(choice(c.choices(), answer));
             case Question.MultipleChoice m -> {
-                // The shell sends the chosen texts one per line; typed answers may be "1,3" or "a, c".
-                String[] parts = answer.contains("\n") ? answer.split("\n") : answer.split(",");
+                // "1,3" or "1 3" by number, one chosen text a line (the shell), or texts separated by commas.
+                String[] parts = answer.matches("[\\d,\\s]+") ? answer.split("[,\\s]+")
+                        : answer.contains("\n") ? answer.split("\n") : answer.split(",");
                 Set<String> given = Arrays.stream(parts).map(String::strip).filter(s -> !s.isBlank())
                         .map(s -> choice(m.choices(), s).toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
                 yield given.equals(m.answers().stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));

@@ -31,7 +31,7 @@ class QuizGraderTest {
         assertThat(grader.grade(q, "a user namespace\ncgroup limits").correct()).isTrue();
         var q2 = new Question.MultipleChoice("Which?", choices, List.of("a user namespace", "cgroup limits"), "", 2);
         assertThat(grader.grade(q2, "1, 3").correct()).isFalse();
-        assertThat(grader.grade(q2, "2,1").correct()).isTrue();
+        assertThat(grader.grade(q2, "2 1").correct()).isTrue();
     }
 
     @Test
