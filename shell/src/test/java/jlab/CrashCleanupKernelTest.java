@@ -26,6 +26,7 @@ import jlab.ledger.Resource;
  * re-parented), and cleanup must leave no process, mount or directory behind.
  */
 @Tag("kernel")
+@Tag("child-jvm")   // starts JVMs of its own: minutes under the VM's software emulation, so CI runs it on the host only
 class CrashCleanupKernelTest {
 
     @ParameterizedTest(name = "killed at step {0}")

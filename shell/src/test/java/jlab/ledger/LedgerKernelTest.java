@@ -92,7 +92,7 @@ class LedgerKernelTest {
                 .contains(new TeardownReport.Released(recorded, "killed (SIGKILL)")));
     }
 
-    @Test void cleansUpAfterAJlabKilledWithSigkill() throws Exception {
+    @Test @org.junit.jupiter.api.Tag("child-jvm") void cleansUpAfterAJlabKilledWithSigkill() throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
         java.lang.Process jlab = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 CrashingSession.class.getName(), base.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
