@@ -44,6 +44,11 @@ final class ActionRunner {
             case Action.Mount m -> sandbox.mount(m.type().name().toLowerCase(java.util.Locale.ROOT), m.target(), m.options());
             case Action.Chroot c -> sandbox.chroot();
             case Action.PivotRoot p -> sandbox.pivotRoot();
+            case Action.Overlay o -> notes.add("overlay mounted at " + o.merged() + " with options: "
+                    + sandbox.mountOverlay(o.lower(), o.upper(), o.work(), o.merged()));
+            case Action.Umount u -> sandbox.unmount(u.path());
+            case Action.Install i -> notes.add("copied the host's " + i.tool() + " to " + sandbox.install(i.tool()));
+            case Action.SendSignal s -> new InitSignals(sandbox).send(s, output, notes);
         }
     }
 }

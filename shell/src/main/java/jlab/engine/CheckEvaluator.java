@@ -16,9 +16,11 @@ import jlab.sandbox.SandboxException;
 final class CheckEvaluator {
     private static final long COMMAND_TIMEOUT_MILLIS = 5_000;
     private final ContainerView view;
+    private final KernelStateChecks state;
 
     CheckEvaluator(ContainerView view) {
         this.view = view;
+        this.state = new KernelStateChecks(view);
     }
 
     CheckReport evaluate(List<Check> checks) {
@@ -54,6 +56,11 @@ final class CheckEvaluator {
                             run.status().describe() + (run.output().isBlank() ? "" : ": " + firstLine(run.output())));
                 }
                 case Check.FileCheck f -> file(f);
+                case Check.WhiteoutCheck w -> state.whiteout(w);
+                case Check.CopiedUpCheck c -> state.copiedUp(c);
+                case Check.OpaqueCheck o -> state.opaque(o);
+                case Check.ZombiesCheck z -> state.zombies(z);
+                case Check.ProcessCheck p -> state.process(p);
             };
         } catch (SandboxException | SyscallException e) {
             return new CheckResult(check.describe(), false, e.getMessage());

@@ -149,4 +149,9 @@ public final class LoggingSyscalls implements Syscalls {
         logged("fsopen+fsmount", List.of("\"proc\"", "pidns=" + pidnsFd, quote(target)),
                 () -> kernel.mountProcForPidNamespace(target, pidnsFd));
     }
+
+    /** Reading attributes is inspection, not something the lab did: not logged. */
+    @Override public java.util.Optional<byte[]> getxattr(String path, String name) { return kernel.getxattr(path, name); }
+
+    @Override public List<String> listxattr(String path) { return kernel.listxattr(path); }
 }

@@ -88,4 +88,10 @@ public interface Syscalls {
      * option (Linux 6.18+); older kernels fail with EINVAL and a process inside must mount /proc instead.
      */
     void mountProcForPidNamespace(String target, int pidnsFd);
+
+    /** lgetxattr(2): the value of extended attribute {@code name} of {@code path}; empty when it has none (ENODATA). */
+    java.util.Optional<byte[]> getxattr(String path, String name);
+
+    /** llistxattr(2): the names of the extended attributes of {@code path} (trusted.* only for root). */
+    java.util.List<String> listxattr(String path);
 }

@@ -35,7 +35,16 @@ final class Vocabulary {
             Map.entry("init", "init: { running: true }"),
             Map.entry("mounted", "mounted: { path: /proc, type: proc }"),
             Map.entry("command", "command: { run: [hostname], output: lab }"),
-            Map.entry("file", "file: { path: /etc/motd, exists: true }"));
+            Map.entry("file", "file: { path: /etc/motd, exists: true }"),
+            Map.entry("overlay", "overlay: { lower: [/lower], upper: /upper, work: /work, merged: /merged }"),
+            Map.entry("umount", "umount: /merged"),
+            Map.entry("install", "install: tini"),
+            Map.entry("signal", "signal: { to: init, signal: TERM, from: host }"),
+            Map.entry("whiteout", "whiteout: { path: /merged/old.txt }"),
+            Map.entry("copied-up", "copied-up: { path: /merged/hello.txt }"),
+            Map.entry("opaque", "opaque: { path: /merged/data }"),
+            Map.entry("zombies", "zombies: { min: 1 }"),
+            Map.entry("process", "process: { command: sleep, state: T }"));
 
     private Vocabulary() {}
 
@@ -85,6 +94,8 @@ final class Vocabulary {
         if (enumType == Check.Where.class) return "place";
         if (enumType == Action.Mount.FsType.class) return "file system type";
         if (enumType == SandboxSpec.Rootfs.class) return "rootfs";
+        if (enumType == Action.SendSignal.Target.class) return "signal target";
+        if (enumType == Action.SendSignal.From.class) return "sender";
         return "value";
     }
 

@@ -30,7 +30,7 @@ public final class FfmSyscalls implements Syscalls {
     @Override public void linkAll() {
         var lookup = java.lang.invoke.MethodHandles.lookup();
         for (Class<?> group : List.of(NamespaceCalls.class, MountCalls.class, SpawnCalls.class, ProcessCalls.class,
-                FileCalls.class, NewMountApi.class, Identity.class, Advice.class, RawSyscall.class)) {
+                FileCalls.class, NewMountApi.class, Identity.class, Advice.class, RawSyscall.class, XattrCalls.class)) {
             try {
                 lookup.ensureInitialized(group);
             } catch (IllegalAccessException e) {
@@ -96,4 +96,8 @@ public final class FfmSyscalls implements Syscalls {
     @Override public void mountProcForPidNamespace(String target, int pidnsFd) {
         NewMountApi.mountProcForPidNamespace(target, pidnsFd);
     }
+
+    @Override public java.util.Optional<byte[]> getxattr(String path, String name) { return XattrCalls.getxattr(path, name); }
+
+    @Override public List<String> listxattr(String path) { return XattrCalls.listxattr(path); }
 }
