@@ -177,7 +177,7 @@ public final class Sandbox implements AutoCloseable {
     public int spawnInit(List<String> argv) {
         if (initPid > 0) throw new SandboxException("the container already has an init (pid " + initPid + ")");
         requireIsolation("start an init");
-        int pid = commands.spawnDetached(argv);
+        int pid = commands.spawnInit(argv);
         initPid = pid;
         initStartTime = commands.startTime(pid);
         return pid;
@@ -315,6 +315,7 @@ public final class Sandbox implements AutoCloseable {
         if (initPid < 0) throw new SandboxException("the container has no init to signal");
         if (closed) throw new SandboxException("the sandbox was torn down");
         kernel.kill(initPid, signal);
+        if (signal == Signal.SIGKILL) commands.reapDetached();
     }
 
     /** Whether the container's init is still alive. */
@@ -412,9 +413,14 @@ public final class Sandbox implements AutoCloseable {
         if (initPid > 0) {
             try {
                 quiet.kill(initPid, Signal.SIGKILL);
+            } catch (SyscallException e) {
+                // already gone: so is every process of its namespace
+            }
+            commands.reapDetached();
+            try {
                 quiet.waitpid(initPid, false);
             } catch (SyscallException e) {
-                // already gone and reaped
+                // already reaped
             }
             ledger.released(new Resource.Process(initPid, initStartTime));
         }
