@@ -39,7 +39,8 @@ final class InitSignals {
         boolean survived = awaitSurvival();
         String from = action.from() == Action.SendSignal.From.HOST ? "from the host" : "from inside the container";
         notes.add(survived
-                ? signal.name() + " " + from + ": PID 1 is still running (no handler for it, so the kernel dropped it)"
+                ? signal.name() + " " + from + ": PID 1 is still running (a namespace's init gets only the signals it"
+                        + " has a handler for, unless SIGKILL or SIGSTOP comes from an ancestor namespace)"
                 : signal.name() + " " + from + ": PID 1 is gone, and the kernel killed every process of its pid namespace");
     }
 
