@@ -53,6 +53,11 @@ final class ActionRunner {
             case Action.LinkUp u -> network.run(u, notes);
             case Action.AddAddress a -> network.run(a, notes);
             case Action.DefaultRoute r -> network.run(r, notes);
+            case Action.Overlay o -> notes.add("overlay mounted at " + o.merged() + " with options: "
+                    + sandbox.mountOverlay(o.lower(), o.upper(), o.work(), o.merged()));
+            case Action.Umount u -> sandbox.unmount(u.path());
+            case Action.Install i -> notes.add("copied the host's " + i.tool() + " to " + sandbox.install(i.tool()));
+            case Action.SendSignal s -> new InitSignals(sandbox).send(s, output, notes);
         }
     }
 }

@@ -17,10 +17,12 @@ final class CheckEvaluator {
     private static final long COMMAND_TIMEOUT_MILLIS = 5_000;
     private final ContainerView view;
     private final NetworkSteps network;
+    private final KernelStateChecks state;
 
     CheckEvaluator(ContainerView view) {
         this.view = view;
         this.network = new NetworkSteps(view.sandbox());
+        this.state = new KernelStateChecks(view);
     }
 
     CheckReport evaluate(List<Check> checks) {
@@ -60,6 +62,11 @@ final class CheckEvaluator {
                 case Check.AddressCheck a -> network.address(a);
                 case Check.RouteCheck r -> network.route(r);
                 case Check.PingCheck p -> network.ping(p);
+                case Check.WhiteoutCheck w -> state.whiteout(w);
+                case Check.CopiedUpCheck c -> state.copiedUp(c);
+                case Check.OpaqueCheck o -> state.opaque(o);
+                case Check.ZombiesCheck z -> state.zombies(z);
+                case Check.ProcessCheck p -> state.process(p);
             };
         } catch (SandboxException | SyscallException | IllegalStateException e) {
             return new CheckResult(check.describe(), false, e.getMessage());

@@ -85,6 +85,20 @@ final class ContainerView {
         return sandbox.hostPath(containerPath);
     }
 
+    /**
+     * The container's overlay mounts: layer paths as jlab's thread named them (read through its root, which
+     * is in the lab's mount namespace), shown as the container's init sees them.
+     */
+    jlab.fs.OverlayView overlays() {
+        int tid = sandbox.threadTid();
+        var init = sandbox.initPid();
+        List<MountInfo> container = init.isPresent() && sandbox.initRunning() ? proc.mountInfo(init.getAsInt()) : List.of();
+        return jlab.fs.OverlayView.of(proc.mountInfo(hostPid, tid), container,
+                proc.taskDir(hostPid, tid).resolve("root"), XATTRS);
+    }
+
+    private static final jlab.fs.Xattrs XATTRS = jlab.fs.Xattrs.through(jlab.kernel.ffm.FfmSyscalls.instance());
+
     private static String inside(MountInfo m, String prefix) {
         String rest = m.mountPoint().substring(prefix.length());
         return rest.isEmpty() ? "/" : rest;

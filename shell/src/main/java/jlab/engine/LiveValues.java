@@ -26,6 +26,7 @@ final class LiveValues {
                     .orElseGet(() -> unavailable("no such namespace link"));
             case HOST_NS_INODE -> view.hostNamespace(key.namespace()).map(LiveValues::inode)
                     .orElseGet(() -> unavailable("no such namespace link"));
+            case CONTAINER_ZOMBIES -> String.valueOf(ContainerProcesses.read(view).zombies().size());
         };
     }
 

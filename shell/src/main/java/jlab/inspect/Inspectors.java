@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 public final class Inspectors {
 
     private static final List<Inspector<?>> ALL = List.of(new NamespacesInspector(), new PidsInspector(),
-            new MountsInspector(), new UtsInspector(), new NetInspector());
+            new MountsInspector(), new UtsInspector(), new NetInspector(),
+            new OverlayInspector(jlab.fs.Xattrs.through(jlab.kernel.ffm.FfmSyscalls.instance())));
 
     private Inspectors() {
     }

@@ -159,4 +159,9 @@ public final class LoggingSyscalls implements Syscalls {
     @Override public void netlinkSend(int fd, byte[] message) { kernel.netlinkSend(fd, message); }
 
     @Override public int netlinkReceive(int fd, byte[] buffer) { return kernel.netlinkReceive(fd, buffer); }
+
+    /** Reading attributes is inspection, not something the lab did: not logged. */
+    @Override public java.util.Optional<byte[]> getxattr(String path, String name) { return kernel.getxattr(path, name); }
+
+    @Override public List<String> listxattr(String path) { return kernel.listxattr(path); }
 }

@@ -106,4 +106,14 @@ public interface Syscalls {
     default int netlinkReceive(int fd, byte[] buffer) {
         throw new UnsupportedOperationException("netlink sockets are not available from " + getClass().getSimpleName());
     }
+
+    /** lgetxattr(2): the value of extended attribute {@code name} of {@code path}; empty when it has none (ENODATA). */
+    default java.util.Optional<byte[]> getxattr(String path, String name) {
+        throw new UnsupportedOperationException("extended attributes are not available from " + getClass().getSimpleName());
+    }
+
+    /** llistxattr(2): the names of the extended attributes of {@code path} (trusted.* only for root). */
+    default java.util.List<String> listxattr(String path) {
+        throw new UnsupportedOperationException("extended attributes are not available from " + getClass().getSimpleName());
+    }
 }

@@ -34,7 +34,11 @@ import jlab.kernel.Namespace;
         @JsonSubTypes.Type(value = Action.Enslave.class, name = "enslave"),
         @JsonSubTypes.Type(value = Action.LinkUp.class, name = "link-up"),
         @JsonSubTypes.Type(value = Action.AddAddress.class, name = "address"),
-        @JsonSubTypes.Type(value = Action.DefaultRoute.class, name = "route")})
+        @JsonSubTypes.Type(value = Action.DefaultRoute.class, name = "route"),
+        @JsonSubTypes.Type(value = Action.Overlay.class, name = "overlay"),
+        @JsonSubTypes.Type(value = Action.Umount.class, name = "umount"),
+        @JsonSubTypes.Type(value = Action.Install.class, name = "install"),
+        @JsonSubTypes.Type(value = Action.SendSignal.class, name = "signal")})
 public sealed interface Action {
 
     /** One line for the learner, e.g. "set the container's hostname to 'lab'". */
@@ -218,6 +222,75 @@ public sealed interface Action {
     record DefaultRoute(@JsonProperty("in") NetPlace where, int via) implements Action {
         @Override public String describe() {
             return "add a default route in " + (where == null ? "?" : Vocabulary.lower(where)) + " via ." + via;
+        }
+    }
+
+    /** An overlay mount at {@code merged} of {@code lower} (top first), {@code upper} and {@code work}, inside the rootfs. */
+    record Overlay(List<String> lower, String upper, String work, String merged) implements Action {
+        public Overlay {
+            lower = Lists.copy(lower);
+        }
+
+        @Override public String describe() {
+            return "mount an overlay at " + merged + " (lower " + String.join(":", lower) + ", upper " + upper + ")";
+        }
+    }
+
+    /** umount2(2) of a mount point inside the rootfs, in the lab's own mount namespace. */
+    record Umount(String path) implements Action {
+        @JsonCreator(mode = JsonCreator.Mode.DISABLED)
+        public Umount {}
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Umount of(String path) {
+            return new Umount(path);
+        }
+
+        @Override public String describe() {
+            return "unmount " + path + " in the container";
+        }
+    }
+
+    /** Copies a statically linked host tool jlab knows (e.g. {@code tini}) into the rootfs. */
+    record Install(String tool) implements Action {
+        @JsonCreator(mode = JsonCreator.Mode.DISABLED)
+        public Install {}
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Install of(String tool) {
+            return new Install(tool);
+        }
+
+        @Override public String describe() {
+            return "copy " + tool + " into the container";
+        }
+    }
+
+    /**
+     * Sends {@code signal} (TERM, KILL, ...) to the container's init: {@code from: container} runs kill(1)
+     * inside its pid namespace, {@code from: host} calls kill(2) from jlab, in the parent pid namespace.
+     */
+    record SendSignal(Target to, String signal, From from) implements Action {
+        public enum Target { INIT }
+
+        public enum From { CONTAINER, HOST }
+
+        public SendSignal {
+            to = to == null ? Target.INIT : to;
+            from = from == null ? From.CONTAINER : from;
+        }
+
+        /** The signal named, written TERM or SIGTERM in any case; empty for a name jlab does not know. */
+        public java.util.Optional<jlab.kernel.Signal> kernelSignal() {
+            if (signal == null) return java.util.Optional.empty();
+            String name = signal.strip().toUpperCase(java.util.Locale.ROOT);
+            String full = name.startsWith("SIG") ? name : "SIG" + name;
+            return java.util.Arrays.stream(jlab.kernel.Signal.values()).filter(s -> s.name().equals(full)).findFirst();
+        }
+
+        @Override public String describe() {
+            return "send " + kernelSignal().map(Enum::name).orElse(String.valueOf(signal)) + " to the container's init from "
+                    + (from == From.HOST ? "the host" : "inside the container");
         }
     }
 }

@@ -22,7 +22,12 @@ import jlab.kernel.Namespace;
         @JsonSubTypes.Type(value = Check.LinkCheck.class, name = "link"),
         @JsonSubTypes.Type(value = Check.AddressCheck.class, name = "address"),
         @JsonSubTypes.Type(value = Check.RouteCheck.class, name = "route"),
-        @JsonSubTypes.Type(value = Check.PingCheck.class, name = "ping")})
+        @JsonSubTypes.Type(value = Check.PingCheck.class, name = "ping"),
+        @JsonSubTypes.Type(value = Check.WhiteoutCheck.class, name = "whiteout"),
+        @JsonSubTypes.Type(value = Check.CopiedUpCheck.class, name = "copied-up"),
+        @JsonSubTypes.Type(value = Check.OpaqueCheck.class, name = "opaque"),
+        @JsonSubTypes.Type(value = Check.ZombiesCheck.class, name = "zombies"),
+        @JsonSubTypes.Type(value = Check.ProcessCheck.class, name = "process")})
 public sealed interface Check {
 
     /** One line for the learner, e.g. "hostname in container is 'lab'". */
@@ -168,6 +173,62 @@ public sealed interface Check {
 
         @Override public String describe() {
             return Vocabulary.lower(from) + " gets an answer from ." + to + " (ping)";
+        }
+    }
+
+    /** The upper layer of the overlay holding {@code path} (a merged path) has a whiteout for it. */
+    record WhiteoutCheck(String path) implements Check {
+        @Override public String describe() {
+            return path + " is hidden by a whiteout in the upper layer";
+        }
+    }
+
+    /** {@code path} (a merged path) was copied up: the upper layer has its own copy of a lower file. */
+    record CopiedUpCheck(String path) implements Check {
+        @Override public String describe() {
+            return path + " was copied up into the upper layer";
+        }
+    }
+
+    /** The directory {@code path} (a merged path) is opaque in the upper layer (trusted.overlay.opaque=y). */
+    record OpaqueCheck(String path) implements Check {
+        @Override public String describe() {
+            return path + " is an opaque directory in the upper layer";
+        }
+    }
+
+    /**
+     * The number of zombies in the container's pid namespace is at least {@code min} and at most {@code max}
+     * (each optional); with {@code parent}, only zombies whose parent's command matches that regex count.
+     */
+    record ZombiesCheck(Integer min, Integer max, String parent) implements Check {
+        public Pattern parentPattern() {
+            return parent == null ? null : Pattern.compile(parent);
+        }
+
+        @Override public String describe() {
+            String who = "zombies" + (parent == null ? "" : " of /" + parent + "/") + " in the container";
+            if (min != null && max != null) return min.equals(max) ? "exactly " + min + " " + who : min + " to " + max + " " + who;
+            if (min != null) return "at least " + min + " " + who;
+            return "at most " + (max == null ? "any number of" : max) + " " + who;
+        }
+    }
+
+    /**
+     * {@code count} processes of the container (default: at least one) have a command matching the regex
+     * {@code command} and, when given, state {@code state} (R, S, D, Z, T, ...) and parent {@code ppid} as
+     * the container numbers it (1: its init; 0: a parent outside the container).
+     */
+    record ProcessCheck(String command, String state, Integer ppid, Integer count) implements Check {
+        public Pattern commandPattern() {
+            return Pattern.compile(command);
+        }
+
+        @Override public String describe() {
+            String what = "process /" + command + "/" + (state == null ? "" : " in state " + state)
+                    + (ppid == null ? "" : " with parent PID " + ppid);
+            if (count == null) return "a " + what + " in the container";
+            return count + " × " + what + " in the container";
         }
     }
 }

@@ -14,6 +14,10 @@ import jlab.kernel.Namespace;
  */
 final class SandboxRules {
     private static final int HOST_NAME_MAX = 64;
+    /** The tools jlab.sandbox.HostTools can copy into a rootfs (SandboxRulesToolsTest keeps the two equal). */
+    static final java.util.Set<String> INSTALLABLE = java.util.Set.of("tini");
+    /** The state letters of /proc/PID/stat (proc_pid_stat(5)). */
+    private static final Pattern PROCESS_STATES = Pattern.compile("[RSDZTtXIKWP]");
 
     private final LabReader reader;
     private final YamlSource source;
@@ -112,6 +116,46 @@ final class SandboxRules {
                 hostPart(r.via(), value + "/via");
                 place(r.where(), at);
             }
+            case Action.Overlay o -> overlay(o, value);
+            case Action.Umount u -> {
+                sandboxPath(u.path(), value);
+                needsOwnMountNamespace(action, at);
+            }
+            case Action.Install i -> {
+                if (!INSTALLABLE.contains(i.tool())) {
+                    report(value, "jlab cannot install '" + i.tool() + "'; it knows " + INSTALLABLE,
+                            Suggestions.didYouMean(String.valueOf(i.tool()), INSTALLABLE));
+                }
+            }
+            case Action.SendSignal s -> {
+                if (s.kernelSignal().isEmpty()) {
+                    report(value + "/signal", "unknown signal '" + s.signal() + "'", "like TERM, INT, KILL, STOP or CONT");
+                }
+                if (initPointer == null) {
+                    report(at, "signal needs the container's init to send it to",
+                            "spawn one before: `spawn: { argv: [...], role: init }`");
+                }
+            }
+        }
+    }
+
+    private void overlay(Action.Overlay o, String value) {
+        if (o.lower().isEmpty()) report(value + "/lower", "an overlay needs at least one lower layer", "like `lower: [/lower]`");
+        for (int i = 0; i < o.lower().size(); i++) layerPath(o.lower().get(i), value + "/lower/" + i);
+        layerPath(o.upper(), value + "/upper");
+        layerPath(o.work(), value + "/work");
+        sandboxPath(o.merged(), value + "/merged");
+        if (!ownMountNamespace) {
+            report(value, "overlay needs the lab's own mount namespace, or it would change the host's mounts",
+                    "put `unshare: [mount]` before it");
+        }
+    }
+
+    /** Overlay options separate layers with ':' and options with ','; a path with either cannot be said. */
+    private void layerPath(String path, String at) {
+        sandboxPath(path, at);
+        if (path != null && (path.contains(",") || path.contains(":"))) {
+            report(at, "an overlay layer path cannot contain ',' or ':'", null);
         }
     }
 
@@ -183,6 +227,26 @@ final class SandboxRules {
                 if (!f.exists() && f.contains() != null) {
                     report(value + "/contains", "a file that must not exist cannot contain anything", null);
                 }
+            }
+            case Check.WhiteoutCheck w -> sandboxPath(w.path(), value + "/path");
+            case Check.CopiedUpCheck c -> sandboxPath(c.path(), value + "/path");
+            case Check.OpaqueCheck o -> sandboxPath(o.path(), value + "/path");
+            case Check.ZombiesCheck z -> {
+                if (z.min() == null && z.max() == null) report(value, "a zombies check needs `min:`, `max:` or both", "like `min: 1`");
+                if ((z.min() != null && z.min() < 0) || (z.max() != null && z.max() < 0)) {
+                    report(value, "a number of zombies cannot be negative", null);
+                } else if (z.min() != null && z.max() != null && z.min() > z.max()) {
+                    report(value, "`min:` is larger than `max:`", null);
+                }
+                if (z.parent() != null) regex(z.parent(), value + "/parent");
+            }
+            case Check.ProcessCheck p -> {
+                if (p.command() == null) report(value, "a process check needs `command:`, a regular expression", null);
+                else regex(p.command(), value + "/command");
+                if (p.state() != null && !PROCESS_STATES.matcher(p.state()).matches()) {
+                    report(value + "/state", "'" + p.state() + "' is not a process state", "one of R, S, D, Z, T, t, I, X");
+                }
+                if (p.count() != null && p.count() < 0) report(value + "/count", "a count cannot be negative", null);
             }
         }
     }

@@ -44,7 +44,16 @@ final class Vocabulary {
             Map.entry("address", "address: { link: eth0, in: red, host: 2 }"),
             Map.entry("route", "route: { in: red, via: 1 }"),
             Map.entry("link", "link: { name: eth0, in: red, state: up }"),
-            Map.entry("ping", "ping: { from: red, to: 1 }"));
+            Map.entry("ping", "ping: { from: red, to: 1 }"),
+            Map.entry("overlay", "overlay: { lower: [/lower], upper: /upper, work: /work, merged: /merged }"),
+            Map.entry("umount", "umount: /merged"),
+            Map.entry("install", "install: tini"),
+            Map.entry("signal", "signal: { to: init, signal: TERM, from: host }"),
+            Map.entry("whiteout", "whiteout: { path: /merged/old.txt }"),
+            Map.entry("copied-up", "copied-up: { path: /merged/hello.txt }"),
+            Map.entry("opaque", "opaque: { path: /merged/data }"),
+            Map.entry("zombies", "zombies: { min: 1 }"),
+            Map.entry("process", "process: { command: sleep, state: T }"));
 
     private Vocabulary() {}
 
@@ -96,6 +105,8 @@ final class Vocabulary {
         if (enumType == SandboxSpec.Rootfs.class) return "rootfs";
         if (enumType == NetPlace.class) return "network namespace";
         if (enumType == Check.LinkState.class) return "link state";
+        if (enumType == Action.SendSignal.Target.class) return "signal target";
+        if (enumType == Action.SendSignal.From.class) return "sender";
         return "value";
     }
 

@@ -93,10 +93,40 @@ public final class Commands {
 
     /** Starts {@code argv} with /dev/null as its standard streams and does not wait for it. */
     public int spawnDetached(List<String> argv) {
+        int pid = spawnInit(argv);
+        synchronized (detached) {
+            detached.add(pid);
+        }
+        return pid;
+    }
+
+    /** Like {@link #spawnDetached}, for the init, which the sandbox reaps itself, last. */
+    int spawnInit(List<String> argv) {
         SpawnSpec spec = SpawnSpec.of(executable(argv.getFirst()), argv);
         int pid = sandbox.inRootfs(() -> sandbox.kernel().spawn(spec));
         ledger.record(new Resource.Process(pid, startTime(pid)));
         return pid;
+    }
+
+    /**
+     * Waits for every detached process (jlab is their parent, outside the container). Needed once the
+     * container's init is dying: it waits in zap_pid_ns_processes() until every pid of its namespace is
+     * freed, and a zombie whose parent is jlab keeps its pid until jlab reaps it. So the caller must have
+     * made sure they all die (SIGKILL to init from the host), or this blocks.
+     */
+    void reapDetached() {
+        List<Integer> pids;
+        synchronized (detached) {
+            pids = List.copyOf(detached);
+            detached.clear();
+        }
+        for (int pid : pids) {
+            try {
+                quiet.waitpid(pid, false);
+            } catch (SyscallException e) {
+                // ECHILD: already reaped
+            }
+        }
     }
 
     /** Sends SIGINT to the command {@link #run} is waiting for, if any. */

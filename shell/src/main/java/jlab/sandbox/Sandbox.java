@@ -178,7 +178,7 @@ public final class Sandbox implements AutoCloseable {
     public int spawnInit(List<String> argv) {
         if (initPid > 0) throw new SandboxException("the container already has an init (pid " + initPid + ")");
         requireIsolation("start an init");
-        int pid = commands.spawnDetached(argv);
+        int pid = commands.spawnInit(argv);
         initPid = pid;
         initStartTime = commands.startTime(pid);
         return pid;
@@ -242,6 +242,62 @@ public final class Sandbox implements AutoCloseable {
         });
     }
 
+    /**
+     * Mounts an overlay at {@code merged} from {@code lowers} (top first), {@code upper} and {@code work}, all
+     * paths inside the rootfs, in the lab's own mount namespace; creates upper, work and merged if missing.
+     * Returns the options string handed to mount(2).
+     */
+    public String mountOverlay(List<String> lowers, String upper, String work, String merged) {
+        requireRootMount("mount an overlay");
+        for (String dir : List.of(upper, work, merged)) {
+            try {
+                Files.createDirectories(hostPath(dir));
+            } catch (IOException e) {
+                throw new SandboxException("cannot create " + dir + " for the overlay: " + e.getMessage());
+            }
+        }
+        for (String lower : lowers) {
+            if (!Files.isDirectory(hostPath(lower))) throw new SandboxException("the lower layer " + lower + " is not a directory");
+        }
+        String options = jlab.fs.OverlayMount.options(lowers.stream().map(this::threadPath).toList(),
+                threadPath(upper), threadPath(work));
+        String target = threadPath(merged);
+        onThread(() -> {
+            kernel.mount("overlay", target, "overlay", EnumSet.noneOf(MountFlag.class), options);
+            return null;
+        });
+        return options;
+    }
+
+    /** umount2(target, 0) inside the lab's own mount namespace. */
+    public void unmount(String target) {
+        requireRootMount("unmount " + target);
+        String path = threadPath(target);
+        onThread(() -> {
+            kernel.umount2(path, EnumSet.noneOf(UmountFlag.class));
+            return null;
+        });
+    }
+
+    /**
+     * Copies a statically linked host tool jlab knows into the rootfs (busybox has no such applet): only the
+     * names of {@link HostTools}, never an arbitrary host file.
+     */
+    public String install(String tool) {
+        HostTools.Tool t = HostTools.find(tool);
+        try {
+            Path to = hostPath(t.containerPath());
+            Files.createDirectories(to.getParent());
+            Files.copy(t.hostPath(), to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return t.containerPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SandboxException(t.hostPath() + " not found: install it with `apt-get install " + t.debianPackage()
+                    + "` (or `sudo ./jlab setup`)");
+        } catch (IOException e) {
+            throw new SandboxException("cannot copy " + t.hostPath() + " into the container: " + e.getMessage());
+        }
+    }
+
     public void chroot() {
         requireRootMount("chroot");
         if (rooted) throw new SandboxException("the container's thread is already inside the rootfs");
@@ -269,6 +325,14 @@ public final class Sandbox implements AutoCloseable {
             return null;
         });
         rooted = true;
+    }
+
+    /** kill(2) of the container's init from jlab, in the host's (the parent) pid namespace. */
+    public void signalInit(Signal signal) {
+        if (initPid < 0) throw new SandboxException("the container has no init to signal");
+        if (closed) throw new SandboxException("the sandbox was torn down");
+        kernel.kill(initPid, signal);
+        if (signal == Signal.SIGKILL) commands.reapDetached();
     }
 
     /** Whether the container's init is still alive. */
@@ -367,9 +431,14 @@ public final class Sandbox implements AutoCloseable {
         if (initPid > 0) {
             try {
                 quiet.kill(initPid, Signal.SIGKILL);
+            } catch (SyscallException e) {
+                // already gone: so is every process of its namespace
+            }
+            commands.reapDetached();
+            try {
                 quiet.waitpid(initPid, false);
             } catch (SyscallException e) {
-                // already gone and reaped
+                // already reaped
             }
             ledger.released(new Resource.Process(initPid, initStartTime));
         }

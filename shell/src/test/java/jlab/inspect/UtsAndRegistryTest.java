@@ -58,7 +58,7 @@ class UtsAndRegistryTest {
 
     @Test
     void registryFindsInspectorsByNameOrAlias() {
-        assertThat(Inspectors.names()).containsExactly("namespaces", "pids", "mounts", "uts", "net");
+        assertThat(Inspectors.names()).containsExactly("namespaces", "pids", "mounts", "uts", "net", "overlay");
         assertThat(Inspectors.byName("ns")).get().extracting(Inspector::name).isEqualTo("namespaces");
         assertThat(Inspectors.byName(" PIDS ")).get().extracting(Inspector::name).isEqualTo("pids");
         assertThat(Inspectors.byName("hostname")).get().extracting(Inspector::name).isEqualTo("uts");

@@ -30,7 +30,8 @@ public final class FfmSyscalls implements Syscalls {
     @Override public void linkAll() {
         var lookup = java.lang.invoke.MethodHandles.lookup();
         for (Class<?> group : List.of(NamespaceCalls.class, MountCalls.class, SpawnCalls.class, ProcessCalls.class,
-                FileCalls.class, NewMountApi.class, Identity.class, Advice.class, RawSyscall.class, NetlinkCalls.class)) {
+                FileCalls.class, NewMountApi.class, Identity.class, Advice.class, RawSyscall.class, NetlinkCalls.class,
+                XattrCalls.class)) {
             try {
                 lookup.ensureInitialized(group);
             } catch (IllegalAccessException e) {
@@ -102,4 +103,8 @@ public final class FfmSyscalls implements Syscalls {
     @Override public void netlinkSend(int fd, byte[] message) { NetlinkCalls.send(fd, message); }
 
     @Override public int netlinkReceive(int fd, byte[] buffer) { return NetlinkCalls.receive(fd, buffer); }
+
+    @Override public java.util.Optional<byte[]> getxattr(String path, String name) { return XattrCalls.getxattr(path, name); }
+
+    @Override public List<String> listxattr(String path) { return XattrCalls.listxattr(path); }
 }
