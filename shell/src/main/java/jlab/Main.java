@@ -59,6 +59,7 @@ public final class Main {
             case "doctor" -> { return Doctoring.run(out); }
             case "validate" -> { return validate(home, rest, out); }
             case "cleanup" -> { return cleanup(out, err); }
+            case "--train" -> { return Training.run(home); }
             case "help", "-h", "--help" -> {
                 out.print(USAGE);
                 return 0;
