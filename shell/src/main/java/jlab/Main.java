@@ -29,6 +29,7 @@ public final class Main {
               doctor                 check this machine: root, kernel, namespaces, overlayfs, cgroups, busybox, JDK
               validate <file|dir>…   check lab files; every problem with file:line:col
               cleanup                remove what crashed jlab sessions left behind (mounts, processes, dirs)
+              bench [which] [--json] measure start-up, containers and snapshots against reference tools
               help                   this text
               --version              jlab's version
 
@@ -60,6 +61,7 @@ public final class Main {
             case "validate" -> { return validate(home, rest, out); }
             case "cleanup" -> { return cleanup(out, err); }
             case "--train" -> { return Training.run(home); }
+            case "bench" -> { return jlab.bench.Bench.run(rest, Kernel.syscalls(), home, Privileges.root(), out, err); }
             case "help", "-h", "--help" -> {
                 out.print(USAGE);
                 return 0;
@@ -82,7 +84,7 @@ public final class Main {
     }
 
     private static String suggestion(String command) {
-        List<String> known = List.of("start", "list", "doctor", "validate", "cleanup", "help");
+        List<String> known = List.of("start", "list", "doctor", "validate", "cleanup", "bench", "help");
         return known.stream().filter(k -> k.startsWith(command.substring(0, Math.min(2, command.length()))))
                 .findFirst().map(k -> " (did you mean '" + k + "'?)").orElse("");
     }
