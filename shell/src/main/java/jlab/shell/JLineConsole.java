@@ -16,11 +16,12 @@ import org.jline.reader.ParsedLine;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.InfoCmp;
 
 /**
  * The learner's terminal through JLine: line editing, history in {@code ~/.jlab_history}, Tab completion
  * from the commands, and Ctrl-C routed to whatever runs. Built once; nothing else heavy happens before
- * the first prompt (the jni and exec terminal providers start faster than ffm).
+ * the first prompt (the jni terminal provider starts faster than exec and ffm: see bench/README.md).
  */
 public final class JLineConsole implements Console, AutoCloseable {
 
@@ -58,20 +59,44 @@ public final class JLineConsole implements Console, AutoCloseable {
 
     static JLineConsole open(Path history, Map<String, String> env) {
         try {
-            Terminal terminal = TerminalBuilder.builder()
-                    .system(true)
-                    // without ffm(false) the ffm provider is still loaded to probe the streams
-                    .providers("jni,exec").ffm(false).jna(false).jansi(false)
-                    .name("jlab")
-                    .build();
-            return on(terminal, history, env);
+            return on(systemTerminal(env.get("TERM")), history, env);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);
         }
     }
 
-    /** A console on any JLine terminal (tests use a virtual one). */
-    static JLineConsole on(Terminal terminal, Path history, Map<String, String> env) {
+    /**
+     * The jni provider first, with no other provider even probed: JLine probes every enabled provider,
+     * and the exec one forks {@code test -t 1} for that (tens of milliseconds on a busy machine). Only
+     * when jni cannot work (its native library cannot be loaded, or no stream is a terminal) does the
+     * exec provider, which runs {@code stty}, get a turn; it falls back to a dumb terminal.
+     */
+    private static Terminal systemTerminal(String type) throws IOException {
+        preferBundledTerminfo(type);
+        try {
+            return TerminalBuilder.builder().system(true).name("jlab")
+                    .providers("jni").jni(true).exec(false).ffm(false).jna(false).jansi(false).dumb(false)
+                    .build();
+        } catch (IllegalStateException | IOException e) {
+            return TerminalBuilder.builder().system(true).name("jlab")
+                    .providers("exec").exec(true).jni(false).ffm(false).jna(false).jansi(false)
+                    .build();
+        }
+    }
+
+    /**
+     * JLine runs {@code infocmp -x $TERM} at every start unless capabilities for that type are marked
+     * loaded, even when it bundles them (xterm, xterm-256color, screen, screen-256color, rxvt, ...).
+     * The bundled copies are the standard entries; using them saves a process per start.
+     */
+    private static void preferBundledTerminfo(String type) {
+        if (type == null || type.isBlank() || InfoCmp.getLoadedInfoCmp(type) != null) return;
+        String bundled = InfoCmp.getDefaultInfoCmp(type);
+        if (bundled != null) InfoCmp.setLoadedInfoCmp(type, bundled);
+    }
+
+    /** A console on any JLine terminal (tests and the AOT training run use a virtual one). */
+    public static JLineConsole on(Terminal terminal, Path history, Map<String, String> env) {
         Holder holder = new Holder();
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
