@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for near misses, by edit distance (adjacent transpositions count as one edit). */
-final class Suggestions {
+public final class Suggestions {
     private static final int LIST_ALL_UP_TO = 16;
 
     private Suggestions() {}
@@ -44,7 +44,7 @@ final class Suggestions {
     }
 
     /** Optimal string alignment distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) d[i][0] = i;
         for (int j = 0; j <= b.length(); j++) d[0][j] = j;
