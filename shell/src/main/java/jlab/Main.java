@@ -107,9 +107,10 @@ public final class Main {
 
     private static int list(Path home, PrintStream out) {
         var listing = new LabLibrary(home, out::println).catalog().list();
+        int idWidth = listing.labs().stream().mapToInt(l -> l.id().length()).max().orElse(0) + 2;
         for (var lab : listing.labs()) {
-            out.printf("%-12s %-48s %2d steps%n", lab.id(), lab.title(), lab.stepCount());
-            if (lab.summary() != null) out.printf("%-12s %s%n", "", lab.summary());
+            out.printf("%-" + idWidth + "s%s (%d steps)%n", lab.id(), lab.title(), lab.stepCount());
+            if (lab.summary() != null) out.printf("%-" + idWidth + "s%s%n", "", lab.summary());
         }
         for (LabProblem p : listing.problems()) out.println(p.render());
         return listing.problems().isEmpty() ? 0 : 1;
