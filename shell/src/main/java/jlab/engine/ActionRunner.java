@@ -38,12 +38,12 @@ final class ActionRunner {
                 if (result.exitCode() != 0) notes.add(String.join(" ", e.argv()) + ": " + result.status().describe());
             }
             case Action.SetHostname h -> sandbox.sethostname(h.hostname());
-            case Action.MountProc m -> notes.add(switch (sandbox.mountProc(allowPidnsProcOption)) {
+            case Action.MountProc m -> notes.add(switch (sandbox.mounts().mountProc(allowPidnsProcOption)) {
                 case PIDNS_OPTION -> "/proc mounted by jlab with procfs's pidns option (fsopen/fsconfig/fsmount/move_mount)";
                 case PROCESS_INSIDE -> "/proc mounted by a process inside the container (`mount -t proc proc /proc`):"
                         + " this kernel has no procfs pidns option";
             });
-            case Action.Mount m -> sandbox.mount(m.type().name().toLowerCase(java.util.Locale.ROOT), m.target(), m.options());
+            case Action.Mount m -> sandbox.mounts().mount(m.type().name().toLowerCase(java.util.Locale.ROOT), m.target(), m.options());
             case Action.Chroot c -> sandbox.chroot();
             case Action.PivotRoot p -> sandbox.pivotRoot();
             case Action.Veth v -> network.run(v, notes);
@@ -54,8 +54,8 @@ final class ActionRunner {
             case Action.AddAddress a -> network.run(a, notes);
             case Action.DefaultRoute r -> network.run(r, notes);
             case Action.Overlay o -> notes.add("overlay mounted at " + o.merged() + " with options: "
-                    + sandbox.mountOverlay(o.lower(), o.upper(), o.work(), o.merged()));
-            case Action.Umount u -> sandbox.unmount(u.path());
+                    + sandbox.mounts().mountOverlay(o.lower(), o.upper(), o.work(), o.merged()));
+            case Action.Umount u -> sandbox.mounts().unmount(u.path());
             case Action.Install i -> notes.add("copied the host's " + i.tool() + " to " + sandbox.install(i.tool()));
             case Action.SendSignal s -> new InitSignals(sandbox).send(s, output, notes);
         }

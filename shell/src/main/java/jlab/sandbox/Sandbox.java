@@ -37,16 +37,6 @@ public final class Sandbox implements AutoCloseable {
     static final Set<Namespace> REQUIRED_FOR_EXEC =
             EnumSet.of(Namespace.MOUNT, Namespace.UTS, Namespace.IPC, Namespace.NET, Namespace.PID);
 
-    /**
-     * Classes the container's thread may use after it left the host's root: loaded while it still can
-     * (a class path directory is read by path; a jar, already open, would not need this).
-     */
-    private static final List<Class<?>> ON_THREAD = List.of(jlab.kernel.SyscallException.class, jlab.kernel.Errno.class,
-            jlab.kernel.SyscallLog.Entry.class, jlab.kernel.SyscallLog.class, MountFlag.class, UmountFlag.class,
-            OpenFlag.class, Signal.class, jlab.kernel.Flag.class, jlab.kernel.Pipe.class, jlab.kernel.SpawnSpec.class,
-            jlab.kernel.WaitStatus.Exited.class, jlab.kernel.WaitStatus.Signaled.class, jlab.kernel.WaitStatus.Stopped.class,
-            jlab.kernel.WaitStatus.StillRunning.class, SandboxException.class, ContainerPaths.class);
-
     private final Syscalls kernel;
     private final Syscalls quiet;
     private final Ledger ledger;
@@ -55,6 +45,7 @@ public final class Sandbox implements AutoCloseable {
     private final ContainerThread thread;
     private final Set<Namespace> unshared = EnumSet.noneOf(Namespace.class);
     private final Commands commands;
+    private final ContainerMounts mounts = new ContainerMounts(this);
     private boolean rootPrivate;
     private boolean rootfsMounted;
     private boolean rooted;
@@ -98,18 +89,8 @@ public final class Sandbox implements AutoCloseable {
      * so nothing it spawns can ever hold them. The thread itself keeps what it needs to build the container.
      */
     private Void harden() {
-        quiet.linkAll();
-        for (Class<?> c : ON_THREAD) {
-            try {
-                Class.forName(c.getName(), true, c.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        ThreadPreparation.prepare(quiet);
         openHostRoot();
-        for (int cap : Capabilities.DROPPED_FOR_CONTAINERS) {
-            quiet.dropBoundingCapability(cap);
-        }
         return null;
     }
 
@@ -200,103 +181,18 @@ public final class Sandbox implements AutoCloseable {
         return network;
     }
 
+    /** Copies a statically linked host tool jlab knows into the rootfs; see {@link HostTools#install}. */
+    public String install(String tool) {
+        return HostTools.install(this, tool);
+    }
+
     /** Runs a command inside the container; see {@link Commands#run}. */
     public Commands commands() { return commands; }
 
-    /** How /proc got its pid namespace: jlab's own fsmount with procfs's pidns option, or a process inside. */
-    public enum ProcMount { PIDNS_OPTION, PROCESS_INSIDE }
+    /** Mounts inside the container: /proc, tmpfs, overlays. */
+    public ContainerMounts mounts() { return mounts; }
 
-    /** Mounts a procfs at the rootfs's /proc that shows the container's pid namespace. */
-    public ProcMount mountProc(boolean allowPidnsOption) {
-        requireRootMount("mount /proc");
-        if (initPid < 0) throw new SandboxException("/proc for the container needs its init first (the `spawn` action with role: init)");
-        String target = threadPath("/proc");
-        if (allowPidnsOption) {
-            int nsFd = quiet.open("/proc/" + initPid + "/ns/pid", EnumSet.of(OpenFlag.O_CLOEXEC));
-            try {
-                onThread(() -> { kernel.mountProcForPidNamespace(target, nsFd); return null; });
-                return ProcMount.PIDNS_OPTION;
-            } catch (SyscallException e) {
-                if (e.errno().number() != jlab.kernel.Errno.EINVAL && e.errno().number() != jlab.kernel.Errno.ENOSYS) throw e;
-            } finally {
-                quiet.close(nsFd);
-            }
-        }
-        var result = commands.run(List.of("mount", "-t", "proc", "proc", "/proc"), line -> { }, 10_000);
-        if (result.exitCode() != 0) {
-            throw new SandboxException("mounting /proc from inside the container failed: " + result.describe());
-        }
-        return ProcMount.PROCESS_INSIDE;
-    }
-
-    /** Mounts a tmpfs or proc at {@code target} inside the rootfs. */
-    public void mount(String type, String target, String options) {
-        if (!type.equals("tmpfs") && !type.equals("proc")) {
-            throw new SandboxException("jlab mounts only tmpfs and proc inside a lab, not '" + type + "'");
-        }
-        requireRootMount("mount " + type);
-        String path = threadPath(target);
-        onThread(() -> {
-            kernel.mount(type, path, type, EnumSet.of(MountFlag.MS_NOSUID, MountFlag.MS_NODEV), options);
-            return null;
-        });
-    }
-
-    /**
-     * Mounts an overlay at {@code merged} from {@code lowers} (top first), {@code upper} and {@code work}, all
-     * paths inside the rootfs, in the lab's own mount namespace; creates upper, work and merged if missing.
-     * Returns the options string handed to mount(2).
-     */
-    public String mountOverlay(List<String> lowers, String upper, String work, String merged) {
-        requireRootMount("mount an overlay");
-        for (String dir : List.of(upper, work, merged)) {
-            try {
-                Files.createDirectories(hostPath(dir));
-            } catch (IOException e) {
-                throw new SandboxException("cannot create " + dir + " for the overlay: " + e.getMessage());
-            }
-        }
-        for (String lower : lowers) {
-            if (!Files.isDirectory(hostPath(lower))) throw new SandboxException("the lower layer " + lower + " is not a directory");
-        }
-        String options = jlab.fs.OverlayMount.options(lowers.stream().map(this::threadPath).toList(),
-                threadPath(upper), threadPath(work));
-        String target = threadPath(merged);
-        onThread(() -> {
-            kernel.mount("overlay", target, "overlay", EnumSet.noneOf(MountFlag.class), options);
-            return null;
-        });
-        return options;
-    }
-
-    /** umount2(target, 0) inside the lab's own mount namespace. */
-    public void unmount(String target) {
-        requireRootMount("unmount " + target);
-        String path = threadPath(target);
-        onThread(() -> {
-            kernel.umount2(path, EnumSet.noneOf(UmountFlag.class));
-            return null;
-        });
-    }
-
-    /**
-     * Copies a statically linked host tool jlab knows into the rootfs (busybox has no such applet): only the
-     * names of {@link HostTools}, never an arbitrary host file.
-     */
-    public String install(String tool) {
-        HostTools.Tool t = HostTools.find(tool);
-        try {
-            Path to = hostPath(t.containerPath());
-            Files.createDirectories(to.getParent());
-            Files.copy(t.hostPath(), to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return t.containerPath();
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new SandboxException(t.hostPath() + " not found: install it with `apt-get install " + t.debianPackage()
-                    + "` (or `sudo ./jlab setup`)");
-        } catch (IOException e) {
-            throw new SandboxException("cannot copy " + t.hostPath() + " into the container: " + e.getMessage());
-        }
-    }
+    Syscalls quiet() { return quiet; }
 
     public void chroot() {
         requireRootMount("chroot");
@@ -396,7 +292,7 @@ public final class Sandbox implements AutoCloseable {
      * host's. The first mount bind-mounts the rootfs onto itself (pivot_root needs a mount point) and the
      * host's null, zero, random, urandom and tty devices into its /dev.
      */
-    private void requireRootMount(String what) {
+    void requireRootMount(String what) {
         requireNamespace(Namespace.MOUNT, what);
         if (!rootPrivate) {
             throw new SandboxException("cannot " + what + " while / is shared: the mount would propagate to the host."
@@ -414,7 +310,7 @@ public final class Sandbox implements AutoCloseable {
         rootfsMounted = true;
     }
 
-    private <T> T onThread(Callable<T> task) {
+    <T> T onThread(Callable<T> task) {
         if (closed) throw new SandboxException("the sandbox was torn down");
         return thread.call(task);
     }

@@ -54,7 +54,7 @@ class OverlayKernelTest {
 
     @Test
     void mountsInTheLabsNamespaceOnlyWithTheOptionsString() throws IOException {
-        String options = c.sandbox.mountOverlay(List.of("/lower"), "/upper", "/work", "/merged");
+        String options = c.sandbox.mounts().mountOverlay(List.of("/lower"), "/upper", "/work", "/merged");
         String rootfs = c.sandbox.rootfs().toString();
         assertThat(options).isEqualTo("lowerdir=" + rootfs + "/lower,upperdir=" + rootfs + "/upper,workdir=" + rootfs + "/work");
         assertThat(c.log.all()).anyMatch(e -> e.toString().startsWith("mount(\"overlay\"") && e.toString().contains(options));
@@ -66,7 +66,7 @@ class OverlayKernelTest {
 
     @Test
     void writingALowerFileCopiesItUpWithANewInode() throws IOException {
-        c.sandbox.mountOverlay(List.of("/lower"), "/upper", "/work", "/merged");
+        c.sandbox.mounts().mountOverlay(List.of("/lower"), "/upper", "/work", "/merged");
         long lowerInode = inode(c.sandbox.hostPath("/lower/file"));
         c.run("sh", "-c", "echo more >> /merged/file");
         Path upper = c.sandbox.hostPath("/upper/file");
@@ -80,7 +80,7 @@ class OverlayKernelTest {
 
     @Test
     void deletingALowerFileLeavesACharacterDevice00Whiteout() throws IOException {
-        c.sandbox.mountOverlay(List.of("/lower"), "/upper", "/work", "/merged");
+        c.sandbox.mounts().mountOverlay(List.of("/lower"), "/upper", "/work", "/merged");
         c.run("rm", "/merged/dir/gone");
         Path whiteout = c.sandbox.hostPath("/upper/dir/gone");
         int mode = (Integer) Files.getAttribute(whiteout, "unix:mode", LinkOption.NOFOLLOW_LINKS);
@@ -92,7 +92,7 @@ class OverlayKernelTest {
 
     @Test
     void recreatingARemovedLowerDirMakesItOpaque() {
-        c.sandbox.mountOverlay(List.of("/lower"), "/upper", "/work", "/merged");
+        c.sandbox.mounts().mountOverlay(List.of("/lower"), "/upper", "/work", "/merged");
         c.run("sh", "-c", "rm -rf /merged/data && mkdir /merged/data");
         String upper = c.sandbox.hostPath("/upper/data").toString();
         assertThat(c.kernel.getxattr(upper, LayerEntry.OPAQUE_XATTR)).map(v -> new String(v, StandardCharsets.UTF_8)).contains("y");
@@ -106,12 +106,12 @@ class OverlayKernelTest {
     @Test
     void theLeftmostOfSeveralLowerLayersWinsAndUnmountingKeepsUpper() {
         c.run("sh", "-c", "mkdir -p /top /bottom && echo top > /top/f && echo bottom > /bottom/f && echo b > /bottom/only");
-        c.sandbox.mountOverlay(List.of("/top", "/bottom"), "/rw", "/wk", "/image");
+        c.sandbox.mounts().mountOverlay(List.of("/top", "/bottom"), "/rw", "/wk", "/image");
         assertThat(c.run("cat", "/image/f", "/image/only")).isEqualTo("top\nb\n");
         var only = view().state("/image/only").orElseThrow();
         assertThat(only.topLower()).as("found in the second lower layer").isEqualTo(1);
         c.run("rm", "/image/only");
-        c.sandbox.unmount("/image");
+        c.sandbox.mounts().unmount("/image");
         assertThat(view().overlays()).isEmpty();
         assertThat(c.sandbox.hostPath("/rw/only")).as("the whiteout stays in upper").exists();
         assertThat(c.run("ls", "-A", "/image")).isEmpty();

@@ -57,7 +57,7 @@ class Pid1KernelTest {
         String out = c.run("tini", "-s", "--", "sh", "-c", WORKLOAD);
         assertThat(out).isEmpty();
         assertThat(zombiesOfInit()).isEmpty();
-        c.sandbox.mountProc(true); // unshare --mount-proc remounts an existing /proc mount
+        c.sandbox.mounts().mountProc(true); // unshare --mount-proc remounts an existing /proc mount
         assertThat(c.run("unshare", "--pid", "--fork", "--mount-proc", "tini", "--", "sh", "-c",
                 "sh -c '" + WORKLOAD.replace("0.4", "0.2") + "'; sleep 0.2; ps -o stat | grep -c Z || true"))
                 .as("no zombie inside a namespace whose PID 1 is tini").isEqualTo("0\n");

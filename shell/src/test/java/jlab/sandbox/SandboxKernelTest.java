@@ -88,8 +88,8 @@ class SandboxKernelTest {
         assertThat(sandbox.hostname()).isEqualTo("lab");
         assertThat(kernel.hostname()).isEqualTo(hostHostname);
 
-        assertThat(sandbox.mountProc(true)).isEqualTo(jlab.kernel.KernelRelease.current().procfsHasPidnsOption()
-                ? Sandbox.ProcMount.PIDNS_OPTION : Sandbox.ProcMount.PROCESS_INSIDE);
+        assertThat(sandbox.mounts().mountProc(true)).isEqualTo(jlab.kernel.KernelRelease.current().procfsHasPidnsOption()
+                ? ContainerMounts.ProcMount.PIDNS_OPTION : ContainerMounts.ProcMount.PROCESS_INSIDE);
         assertThat(run("ps", "-o", "pid,comm")).contains("1 sh").doesNotContain(" java");
 
         int mountsBefore = proc.mountInfo((int) ProcessHandle.current().pid(), sandbox.threadTid()).size();
@@ -105,7 +105,7 @@ class SandboxKernelTest {
     void mountsProcFromInsideWhenThePidnsOptionIsNotUsed() {
         isolate();
         sandbox.spawnInit(List.of("/bin/sh", "-c", "while :; do sleep 1000; done"));
-        assertThat(sandbox.mountProc(false)).isEqualTo(Sandbox.ProcMount.PROCESS_INSIDE);
+        assertThat(sandbox.mounts().mountProc(false)).isEqualTo(ContainerMounts.ProcMount.PROCESS_INSIDE);
         assertThat(run("cat", "/proc/1/comm")).isEqualTo("sh\n");
     }
 
@@ -113,7 +113,7 @@ class SandboxKernelTest {
     void containerProcessesLackTheDroppedCapabilities() {
         isolate();
         sandbox.spawnInit(List.of("/bin/sh", "-c", "while :; do sleep 1000; done"));
-        sandbox.mountProc(true);
+        sandbox.mounts().mountProc(true);
         String status = run("cat", "/proc/self/status");
         long bounding = Long.parseLong(status.lines().filter(l -> l.startsWith("CapBnd:")).findFirst().orElseThrow()
                 .split("\\s+")[1], 16);
@@ -127,7 +127,7 @@ class SandboxKernelTest {
         assertThatThrownBy(() -> run("hostname", "oops")).isInstanceOf(SandboxException.class)
                 .hasMessageContaining("would run in the host's");
         sandbox.unshare(EnumSet.of(Namespace.MOUNT));
-        assertThatThrownBy(() -> sandbox.mount("tmpfs", "/tmp", null)).isInstanceOf(SandboxException.class)
+        assertThatThrownBy(() -> sandbox.mounts().mount("tmpfs", "/tmp", null)).isInstanceOf(SandboxException.class)
                 .hasMessageContaining("make-private");
     }
 
