@@ -47,6 +47,8 @@ public final class Engine implements LabSession {
     private ActionRunner actions;
     private CheckEvaluator checks;
     private QuizGrader grader;
+    private LabCgroups cgroups;
+    private int builds;
     private int index;
     private int ranThrough = -1;
     private boolean warnedUnsolved;
@@ -68,8 +70,10 @@ public final class Engine implements LabSession {
 
     private void build() throws IOException {
         sandbox = sandboxes.create();
-        view = new ContainerView(sandbox, proc, hostPid);
-        actions = new ActionRunner(sandbox, allowPidnsProcOption);
+        cgroups = new LabCgroups(() -> jlab.cgroup.CgroupDetector.tree(jlab.cgroup.CgroupDetector.system()),
+                sandbox.ledger(), sandbox.ledger().sessionId() + "-" + (++builds));
+        view = new ContainerView(sandbox, proc, hostPid, cgroups);
+        actions = new ActionRunner(sandbox, allowPidnsProcOption, cgroups);
         checks = new CheckEvaluator(view);
         grader = new QuizGrader(new LiveValues(view));
         ranThrough = -1;
@@ -152,7 +156,7 @@ public final class Engine implements LabSession {
         for (Action action : list) {
             try {
                 actions.run(action, output, notes);
-            } catch (SyscallException | SandboxException e) {
+            } catch (SyscallException | SandboxException | jlab.cgroup.CgroupException e) {
                 notes.add("✗ " + action.describe() + " failed: " + e.getMessage());
                 return;
             }
@@ -234,7 +238,7 @@ public final class Engine implements LabSession {
 
     @Override public StepOutcome reset() {
         int target = index;
-        sandbox.close();
+        closeSandbox();
         try {
             build();
         } catch (IOException e) {
@@ -255,6 +259,19 @@ public final class Engine implements LabSession {
                 entered.checks(), notes);
     }
 
+    /** The container first (its init's death ends its pid namespace), then its now empty cgroup. */
+    private void closeSandbox() {
+        try {
+            sandbox.close();
+        } finally {
+            try {
+                cgroups.close();
+            } catch (RuntimeException e) {
+                // stays live in the ledger: the session's teardown reports it and `jlab cleanup` retries
+            }
+        }
+    }
+
     /** Runs after the sandbox is torn down, e.g. to release what the session's ledger still holds. */
     public void onClose(Runnable action) {
         this.onClose = action;
@@ -264,7 +281,7 @@ public final class Engine implements LabSession {
     @Override public void close() {
         if (!closed.compareAndSet(false, true)) return;
         try {
-            sandbox.close();
+            closeSandbox();
         } finally {
             onClose.run();
         }

@@ -26,6 +26,7 @@ final class LiveValues {
                     .orElse(unavailable("no such namespace link"));
             case HOST_NS_INODE -> view.hostNamespace(key.namespace()).map(LiveValues::inode)
                     .orElse(unavailable("no such namespace link"));
+            case CGROUP_VERSION -> Integer.toString(view.cgroups().tree().version().number());
         };
     }
 

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 public final class Inspectors {
 
     private static final List<Inspector<?>> ALL = List.of(new NamespacesInspector(), new PidsInspector(),
-            new MountsInspector(), new UtsInspector());
+            new MountsInspector(), new UtsInspector(), new CgroupInspector());
 
     private Inspectors() {
     }

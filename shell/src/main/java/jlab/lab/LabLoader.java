@@ -19,7 +19,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class LabLoader {
     /** The inspectors {@code observe:} may name when none are given: the engine's at the time of writing. */
-    public static final Set<String> DEFAULT_INSPECTORS = Set.of("namespaces", "ns", "pids", "mounts", "uts");
+    public static final Set<String> DEFAULT_INSPECTORS = Set.of("namespaces", "ns", "pids", "mounts", "uts", "cgroup", "cgroups");
 
     private final Path lessonRoot;
     private final Set<String> inspectors;

@@ -10,7 +10,7 @@ import jlab.kernel.Namespace;
 
 /**
  * A value a live question reads from the kernel: {@code init.host-pid}, {@code init.pid}, {@code container.hostname},
- * {@code host.hostname}, {@code ns.<type>.inode}, {@code host.ns.<type>.inode}. {@code namespace} is set only
+ * {@code host.hostname}, {@code ns.<type>.inode}, {@code host.ns.<type>.inode}, {@code cgroup.version}. {@code namespace} is set only
  * for the two inode kinds.
  */
 public record LiveKey(Kind kind, Namespace namespace) {
@@ -21,7 +21,8 @@ public record LiveKey(Kind kind, Namespace namespace) {
         CONTAINER_HOSTNAME("container.hostname", "hostname of the container"),
         HOST_HOSTNAME("host.hostname", "hostname of the host"),
         CONTAINER_NS_INODE("ns.%s.inode", "inode of the container's %s namespace"),
-        HOST_NS_INODE("host.ns.%s.inode", "inode of the host's %s namespace");
+        HOST_NS_INODE("host.ns.%s.inode", "inode of the host's %s namespace"),
+        CGROUP_VERSION("cgroup.version", "cgroup version of this host (1 or 2)");
 
         private final String template;
         private final String description;

@@ -20,6 +20,7 @@ final class SandboxRules {
     private final Problems problems;
     private boolean ownMountNamespace;
     private String initPointer;
+    private boolean cgroupCreated;
 
     SandboxRules(LabReader reader, YamlSource source, Problems problems) {
         this.reader = reader;
@@ -76,6 +77,20 @@ final class SandboxRules {
             }
             case Action.Chroot c -> { /* the rootfs is always there to chroot into */ }
             case Action.PivotRoot p -> needsOwnMountNamespace(action, at);
+            case Action.CgroupCreate c -> {
+                for (String name : c.controllers()) oneOf(name, CgroupNames.CONTROLLERS, "controller", value + "/controllers");
+                cgroupCreated = true;
+            }
+            case Action.CgroupSet c -> {
+                needsCgroup(action, at);
+                oneOf(c.file(), CgroupNames.FILES, "cgroup file jlab sets", value + "/file");
+                if (c.value() == null || c.value().isBlank()) report(value, "cgroup-set needs `value:`", "like `value: \"20000 100000\"`");
+            }
+            case Action.CgroupMove c -> {
+                needsCgroup(action, at);
+                oneOf(c.who(), CgroupNames.WHO, "process to move", value);
+                if (initPointer == null) report(at, "cgroup-move needs the container's init", "spawn one before: `spawn: { argv: [...], role: init }`");
+            }
         }
     }
 
@@ -95,6 +110,18 @@ final class SandboxRules {
             if (Namespace.parse(list.get(i).asText()).orElse(null) == Namespace.USER) return listPointer + "/" + i;
         }
         return listPointer;
+    }
+
+    private void needsCgroup(Action action, String at) {
+        if (cgroupCreated) return;
+        report(at, action.keyword() + " needs the lab's cgroup", "put `cgroup: {}` before it");
+    }
+
+    private void oneOf(String given, List<String> allowed, String noun, String at) {
+        if (given == null || !allowed.contains(given)) {
+            report(at, "unknown " + noun + " '" + given + "'", Suggestions.closest(String.valueOf(given), allowed)
+                    .map(m -> "did you mean '" + m + "'?").orElse("one of " + allowed));
+        }
     }
 
     private void needsOwnMountNamespace(Action action, String at) {
@@ -129,6 +156,13 @@ final class SandboxRules {
                 if (c.exit() < 0 || c.exit() > 255) report(value + "/exit", "an exit status is 0 to 255", null);
                 if (c.output() != null) regex(c.output(), value + "/output");
             }
+            case Check.CgroupValueCheck c -> {
+                oneOf(c.value(), CgroupNames.values(), "cgroup value", value + "/value");
+                if ((c.is() == null) == (c.above() == null)) {
+                    report(value, "a cgroup-value check has either `is: <text>` or `above: <number>`", null);
+                }
+            }
+            case Check.InCgroupCheck c -> oneOf(c.who(), CgroupNames.WHO, "process", value);
             case Check.FileCheck f -> {
                 sandboxPath(f.path(), value + "/path");
                 if (!f.exists() && f.contains() != null) {

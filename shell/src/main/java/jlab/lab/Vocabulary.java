@@ -35,7 +35,12 @@ final class Vocabulary {
             Map.entry("init", "init: { running: true }"),
             Map.entry("mounted", "mounted: { path: /proc, type: proc }"),
             Map.entry("command", "command: { run: [hostname], output: lab }"),
-            Map.entry("file", "file: { path: /etc/motd, exists: true }"));
+            Map.entry("file", "file: { path: /etc/motd, exists: true }"),
+            Map.entry("cgroup", "cgroup: { controllers: [cpu, memory, pids] }"),
+            Map.entry("cgroup-set", "cgroup-set: { file: cpu.max, value: \"20000 100000\" }"),
+            Map.entry("cgroup-move", "cgroup-move: init"),
+            Map.entry("cgroup-value", "cgroup-value: { value: cpu.nr_throttled, above: 0 }"),
+            Map.entry("in-cgroup", "in-cgroup: init"));
 
     private Vocabulary() {}
 

@@ -303,6 +303,18 @@ public final class Sandbox implements AutoCloseable {
 
     Syscalls kernel() { return kernel; }
 
+    /** The session's ledger, for resources of the lab that the sandbox does not create itself (cgroups). */
+    public Ledger ledger() { return ledger; }
+
+    /**
+     * From now on every command starts in a gate: it waits until {@code placer} has put its pid into the
+     * lab's cgroup, and only then execs the command, so nothing it does escapes the limits (runc does the
+     * same with its init). Null turns the gate off.
+     */
+    public void placeNewProcessesWith(java.util.function.IntConsumer placer) {
+        commands.placeWith(placer);
+    }
+
     private void requireNamespace(Namespace ns, String what) {
         if (!unshared.contains(ns)) {
             throw new SandboxException("cannot " + what + " before the container has its own "
