@@ -26,7 +26,7 @@ import jlab.sandbox.SandboxException;
  * inspectors it observes give the annotated diff), tasks are checked against the live kernel after every
  * command, hints escalate, solutions are actions too, and quizzes are graded here.
  */
-public final class Engine implements LabSession {
+public final class Engine implements LabSession, CgroupControl {
 
     /** Builds a fresh sandbox; called at the start and on every {@code reset}. */
     public interface SandboxFactory {
@@ -270,6 +270,23 @@ public final class Engine implements LabSession {
                 // stays live in the ledger: the session's teardown reports it and `jlab cleanup` retries
             }
         }
+    }
+
+    @Override public List<String> setCgroup(String file, String value) {
+        return cgroups.set(file, value);
+    }
+
+    @Override public List<String> moveInitIntoCgroup() {
+        List<String> notes = new ArrayList<>();
+        actions.run(new Action.CgroupMove("init"), line -> { }, notes);
+        return notes;
+    }
+
+    @Override public java.util.Optional<CpuSample> cpuSample() {
+        if (cgroups.cgroup().isEmpty()) return java.util.Optional.empty();
+        var cpu = cgroups.stats().cpu();
+        return java.util.Optional.of(new CpuSample(System.nanoTime(), cpu.usageUsec(), cpu.nrPeriods(), cpu.nrThrottled(),
+                cpu.throttledUsec(), cpu.max().quotaUsec(), cpu.max().periodUsec()));
     }
 
     /** Runs after the sandbox is torn down, e.g. to release what the session's ledger still holds. */

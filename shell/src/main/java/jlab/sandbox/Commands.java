@@ -104,6 +104,9 @@ public final class Commands {
         SpawnSpec spec = SpawnSpec.of(executable(argv.getFirst()), argv);
         int pid = spawnPlaced(spec);
         ledger.record(new Resource.Process(pid, startTime(pid)));
+        synchronized (detached) {
+            detached.add(pid);
+        }
         return pid;
     }
 
@@ -145,6 +148,22 @@ public final class Commands {
     public void interrupt() {
         int pid = running;
         if (pid > 0) signal(pid, Signal.SIGINT);
+    }
+
+    /**
+     * Reaps detached children that have exited. They are the JVM's children, so nobody else can: and a
+     * dying pid namespace's init waits until every process of the namespace is reaped.
+     */
+    void reapDetached() {
+        synchronized (detached) {
+            detached.removeIf(pid -> {
+                try {
+                    return !(quiet.waitpid(pid, true) instanceof WaitStatus.StillRunning);
+                } catch (SyscallException e) {
+                    return true; // ECHILD: reaped already
+                }
+            });
+        }
     }
 
     void killAll() {

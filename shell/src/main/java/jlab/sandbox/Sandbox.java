@@ -254,6 +254,28 @@ public final class Sandbox implements AutoCloseable {
         rooted = true;
     }
 
+    /**
+     * Waits for the killed init. Its exit waits in turn until every process of its pid namespace has been
+     * reaped, and the container's other processes are the JVM's children: so reap those while waiting.
+     */
+    private void awaitInitExit() {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            commands.reapDetached();
+            try {
+                if (!(quiet.waitpid(initPid, true) instanceof jlab.kernel.WaitStatus.StillRunning)) return;
+            } catch (SyscallException e) {
+                return; // reaped already
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Whether the container's init is still alive. */
     public boolean initRunning() {
         return initPid > 0 && commands.startTime(initPid) == initStartTime && !commands.isZombie(initPid);
@@ -361,10 +383,10 @@ public final class Sandbox implements AutoCloseable {
         if (initPid > 0) {
             try {
                 quiet.kill(initPid, Signal.SIGKILL);
-                quiet.waitpid(initPid, false);
             } catch (SyscallException e) {
-                // already gone and reaped
+                // already gone
             }
+            awaitInitExit();
             ledger.released(new Resource.Process(initPid, initStartTime));
         }
         thread.close();
