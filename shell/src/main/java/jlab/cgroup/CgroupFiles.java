@@ -54,7 +54,7 @@ public final class CgroupFiles {
      */
     public static void write(Path file, String value, String missing, String invalid) {
         try {
-            Files.write(file, value.getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE);
+            Files.write(file, value.getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         } catch (NoSuchFileException e) {
             throw new CgroupException("write " + quote(value) + " to " + file + ": ENOENT (no such file) " + DASH + " " + missing, e);
         } catch (IOException e) {
