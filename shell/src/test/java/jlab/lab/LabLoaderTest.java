@@ -184,6 +184,6 @@ class LabLoaderTest {
     @Test
     void defaultLessonRootIsUnderJlabHome() {
         assertThat(new LabLoader().lessonRoot()).isEqualTo(LabLoader.home().resolve("lesson-content"));
-        assertThat(LabLoader.DEFAULT_INSPECTORS).isEqualTo(Set.of("namespaces", "ns", "pids", "mounts", "uts"));
+        assertThat(LabLoader.DEFAULT_INSPECTORS).isEqualTo(Set.of("namespaces", "ns", "pids", "mounts", "uts", "cgroup", "cgroups"));
     }
 }

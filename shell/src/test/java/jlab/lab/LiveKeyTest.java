@@ -36,8 +36,8 @@ class LiveKeyTest {
 
     @Test
     void namesListsEveryCanonicalSpellingOnce() {
-        assertThat(LiveKey.names()).hasSize(4 + 2 * Namespace.values().length).doesNotHaveDuplicates()
-                .contains("init.host-pid", "ns.cgroup.inode", "host.ns.time.inode")
+        assertThat(LiveKey.names()).hasSize(5 + 2 * Namespace.values().length).doesNotHaveDuplicates()
+                .contains("init.host-pid", "ns.cgroup.inode", "host.ns.time.inode", "cgroup.version")
                 .allSatisfy(name -> assertThat(LiveKey.parse(name).map(LiveKey::text)).contains(name));
     }
 }

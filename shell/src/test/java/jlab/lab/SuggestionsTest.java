@@ -29,7 +29,7 @@ class SuggestionsTest {
     void farOrTinyWordsGetNoGuessButTheListWhenItIsShort() {
         assertThat(Suggestions.closest("veth", ACTIONS)).isEmpty();
         assertThat(Suggestions.closest("x", List.of("a", "b"))).isEmpty();
-        assertThat(Suggestions.didYouMean("veth", ACTIONS)).isEqualTo("expected one of: chroot, exec, make-private, "
+        assertThat(Suggestions.didYouMean("veth", ACTIONS)).isEqualTo("expected one of: cgroup, cgroup-move, cgroup-set, chroot, exec, make-private, "
                 + "mount, mount-proc, pivot-root, sethostname, spawn, unshare");
     }
 }
