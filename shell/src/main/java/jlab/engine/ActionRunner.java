@@ -14,11 +14,13 @@ final class ActionRunner {
     private final Sandbox sandbox;
     private final boolean allowPidnsProcOption;
     private final NetworkSteps network;
+    private final LabCgroups cgroups;
 
-    ActionRunner(Sandbox sandbox, boolean allowPidnsProcOption) {
+    ActionRunner(Sandbox sandbox, boolean allowPidnsProcOption, LabCgroups cgroups) {
         this.sandbox = sandbox;
         this.allowPidnsProcOption = allowPidnsProcOption;
         this.network = new NetworkSteps(sandbox);
+        this.cgroups = cgroups;
     }
 
     /** Runs {@code action}; command output goes to {@code output}, teaching remarks to {@code notes}. */
@@ -58,6 +60,15 @@ final class ActionRunner {
             case Action.Umount u -> sandbox.mounts().unmount(u.path());
             case Action.Install i -> notes.add("copied the host's " + i.tool() + " to " + sandbox.install(i.tool()));
             case Action.SendSignal s -> new InitSignals(sandbox).send(s, output, notes);
+            case Action.CgroupCreate c -> notes.addAll(cgroups.create(c.controllers().stream()
+                    .map(name -> jlab.cgroup.Controller.parse(name).orElseThrow()).collect(java.util.stream.Collectors.toSet())));
+            case Action.CgroupSet c -> notes.addAll(cgroups.set(c.file(), c.value()));
+            case Action.CgroupMove c -> {
+                int init = sandbox.initPid().orElseThrow(() -> new jlab.cgroup.CgroupException("the container has no init to move"));
+                notes.addAll(cgroups.move(init));
+                sandbox.placeNewProcessesWith(cgroups::move);
+                notes.add("from now on every command starts in the lab's cgroup: jlab moves it in before it runs");
+            }
         }
     }
 }

@@ -67,8 +67,20 @@ final class CheckEvaluator {
                 case Check.OpaqueCheck o -> state.opaque(o);
                 case Check.ZombiesCheck z -> state.zombies(z);
                 case Check.ProcessCheck p -> state.process(p);
+                case Check.CgroupValueCheck c -> {
+                    String actual = CgroupValues.read(view.cgroups(), c.value());
+                    boolean ok = c.is() != null ? actual.equals(c.is()) : Long.parseLong(actual) > c.above();
+                    yield result(c, ok, c.value() + " is " + actual);
+                }
+                case Check.InCgroupCheck c -> {
+                    var init = view.sandbox().initPid();
+                    var members = view.cgroups().processes();
+                    boolean in = init.isPresent() && members.contains(init.getAsInt());
+                    yield result(c, in, view.cgroups().cgroup().isEmpty() ? "the lab has no cgroup yet"
+                            : "cgroup.procs: " + (members.isEmpty() ? "empty" : members.toString()));
+                }
             };
-        } catch (SandboxException | SyscallException | IllegalStateException e) {
+        } catch (SandboxException | SyscallException | IllegalStateException | jlab.cgroup.CgroupException e) {
             return new CheckResult(check.describe(), false, e.getMessage());
         }
     }

@@ -21,15 +21,19 @@ final class ContainerView {
     private final ProcFs proc;
     private final int hostPid;
     private final String hostHostnameAtStart;
+    private final LabCgroups cgroups;
 
-    ContainerView(Sandbox sandbox, ProcFs proc, int hostPid) {
+    ContainerView(Sandbox sandbox, ProcFs proc, int hostPid, LabCgroups cgroups) {
         this.sandbox = sandbox;
+        this.cgroups = cgroups;
         this.proc = proc;
         this.hostPid = hostPid;
         this.hostHostnameAtStart = hostHostname();
     }
 
     Sandbox sandbox() { return sandbox; }
+
+    LabCgroups cgroups() { return cgroups; }
 
     InspectTarget target() {
         InspectTarget target = InspectTarget.host(proc, hostPid)

@@ -26,7 +26,7 @@ import jlab.sandbox.SandboxException;
  * inspectors it observes give the annotated diff), tasks are checked against the live kernel after every
  * command, hints escalate, solutions are actions too, and quizzes are graded here.
  */
-public final class Engine implements LabSession {
+public final class Engine implements LabSession, CgroupControl {
 
     /** Builds a fresh sandbox; called at the start and on every {@code reset}. */
     public interface SandboxFactory {
@@ -47,6 +47,8 @@ public final class Engine implements LabSession {
     private ActionRunner actions;
     private CheckEvaluator checks;
     private QuizGrader grader;
+    private LabCgroups cgroups;
+    private int builds;
     private int index;
     private int ranThrough = -1;
     private boolean warnedUnsolved;
@@ -68,8 +70,10 @@ public final class Engine implements LabSession {
 
     private void build() throws IOException {
         sandbox = sandboxes.create();
-        view = new ContainerView(sandbox, proc, hostPid);
-        actions = new ActionRunner(sandbox, allowPidnsProcOption);
+        cgroups = new LabCgroups(() -> jlab.cgroup.CgroupDetector.tree(jlab.cgroup.CgroupDetector.system()),
+                sandbox.ledger(), sandbox.ledger().sessionId() + "-" + (++builds));
+        view = new ContainerView(sandbox, proc, hostPid, cgroups);
+        actions = new ActionRunner(sandbox, allowPidnsProcOption, cgroups);
         checks = new CheckEvaluator(view);
         grader = new QuizGrader(new LiveValues(view));
         ranThrough = -1;
@@ -152,7 +156,7 @@ public final class Engine implements LabSession {
         for (Action action : list) {
             try {
                 actions.run(action, output, notes);
-            } catch (SyscallException | SandboxException e) {
+            } catch (SyscallException | SandboxException | jlab.cgroup.CgroupException e) {
                 notes.add("✗ " + action.describe() + " failed: " + e.getMessage());
                 return;
             }
@@ -235,7 +239,7 @@ public final class Engine implements LabSession {
 
     @Override public StepOutcome reset() {
         int target = index;
-        sandbox.close();
+        closeSandbox();
         try {
             build();
         } catch (IOException e) {
@@ -256,6 +260,36 @@ public final class Engine implements LabSession {
                 entered.checks(), notes);
     }
 
+    /** The container first (its init's death ends its pid namespace), then its now empty cgroup. */
+    private void closeSandbox() {
+        try {
+            sandbox.close();
+        } finally {
+            try {
+                cgroups.close();
+            } catch (RuntimeException e) {
+                // stays live in the ledger: the session's teardown reports it and `jlab cleanup` retries
+            }
+        }
+    }
+
+    @Override public List<String> setCgroup(String file, String value) {
+        return cgroups.set(file, value);
+    }
+
+    @Override public List<String> moveInitIntoCgroup() {
+        List<String> notes = new ArrayList<>();
+        actions.run(new Action.CgroupMove("init"), line -> { }, notes);
+        return notes;
+    }
+
+    @Override public java.util.Optional<CpuSample> cpuSample() {
+        if (cgroups.cgroup().isEmpty()) return java.util.Optional.empty();
+        var cpu = cgroups.stats().cpu();
+        return java.util.Optional.of(new CpuSample(System.nanoTime(), cpu.usageUsec(), cpu.nrPeriods(), cpu.nrThrottled(),
+                cpu.throttledUsec(), cpu.max().quotaUsec(), cpu.max().periodUsec()));
+    }
+
     /** Runs after the sandbox is torn down, e.g. to release what the session's ledger still holds. */
     public void onClose(Runnable action) {
         this.onClose = action;
@@ -265,7 +299,7 @@ public final class Engine implements LabSession {
     @Override public void close() {
         if (!closed.compareAndSet(false, true)) return;
         try {
-            sandbox.close();
+            closeSandbox();
         } finally {
             onClose.run();
         }

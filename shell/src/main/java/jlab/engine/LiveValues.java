@@ -27,6 +27,7 @@ final class LiveValues {
             case HOST_NS_INODE -> view.hostNamespace(key.namespace()).map(LiveValues::inode)
                     .orElseGet(() -> unavailable("no such namespace link"));
             case CONTAINER_ZOMBIES -> String.valueOf(ContainerProcesses.read(view).zombies().size());
+            case CGROUP_VERSION -> Integer.toString(view.cgroups().tree().version().number());
         };
     }
 

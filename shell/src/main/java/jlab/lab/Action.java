@@ -38,7 +38,10 @@ import jlab.kernel.Namespace;
         @JsonSubTypes.Type(value = Action.Overlay.class, name = "overlay"),
         @JsonSubTypes.Type(value = Action.Umount.class, name = "umount"),
         @JsonSubTypes.Type(value = Action.Install.class, name = "install"),
-        @JsonSubTypes.Type(value = Action.SendSignal.class, name = "signal")})
+        @JsonSubTypes.Type(value = Action.SendSignal.class, name = "signal"),
+        @JsonSubTypes.Type(value = Action.CgroupCreate.class, name = "cgroup"),
+        @JsonSubTypes.Type(value = Action.CgroupSet.class, name = "cgroup-set"),
+        @JsonSubTypes.Type(value = Action.CgroupMove.class, name = "cgroup-move")})
 public sealed interface Action {
 
     /** One line for the learner, e.g. "set the container's hostname to 'lab'". */
@@ -291,6 +294,39 @@ public sealed interface Action {
         @Override public String describe() {
             return "send " + kernelSignal().map(Enum::name).orElse(String.valueOf(signal)) + " to the container's init from "
                     + (from == From.HOST ? "the host" : "inside the container");
+        }
+    }
+
+    /** Creates the lab's cgroup (jlab/<session> in each hierarchy) with these controllers (all three if none). */
+    record CgroupCreate(List<String> controllers) implements Action {
+        public CgroupCreate {
+            controllers = controllers == null ? List.of() : Lists.copy(controllers);
+        }
+
+        @Override public String describe() {
+            return "create the lab's cgroup" + (controllers.isEmpty() ? "" : " with " + String.join(", ", controllers));
+        }
+    }
+
+    /** Writes a limit to the lab's cgroup, named as on cgroup v2 ({@code cpu.max}); v1 hosts get the translation. */
+    record CgroupSet(String file, String value) implements Action {
+        @Override public String describe() {
+            return "set " + file + " of the lab's cgroup to '" + value + "'";
+        }
+    }
+
+    /** Moves the container's init into the lab's cgroup; every later command starts there too. */
+    record CgroupMove(String who) implements Action {
+        @JsonCreator(mode = JsonCreator.Mode.DISABLED)
+        public CgroupMove {}
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static CgroupMove of(String who) {
+            return new CgroupMove(who);
+        }
+
+        @Override public String describe() {
+            return "move the container's " + who + " into the lab's cgroup";
         }
     }
 }

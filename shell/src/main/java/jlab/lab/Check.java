@@ -27,7 +27,9 @@ import jlab.kernel.Namespace;
         @JsonSubTypes.Type(value = Check.CopiedUpCheck.class, name = "copied-up"),
         @JsonSubTypes.Type(value = Check.OpaqueCheck.class, name = "opaque"),
         @JsonSubTypes.Type(value = Check.ZombiesCheck.class, name = "zombies"),
-        @JsonSubTypes.Type(value = Check.ProcessCheck.class, name = "process")})
+        @JsonSubTypes.Type(value = Check.ProcessCheck.class, name = "process"),
+        @JsonSubTypes.Type(value = Check.CgroupValueCheck.class, name = "cgroup-value"),
+        @JsonSubTypes.Type(value = Check.InCgroupCheck.class, name = "in-cgroup")})
 public sealed interface Check {
 
     /** One line for the learner, e.g. "hostname in container is 'lab'". */
@@ -229,6 +231,31 @@ public sealed interface Check {
                     + (ppid == null ? "" : " with parent PID " + ppid);
             if (count == null) return "a " + what + " in the container";
             return count + " × " + what + " in the container";
+        }
+    }
+
+    /**
+     * A value of the lab's cgroup ({@link CgroupNames#values()}) is the text {@code is}, or a number above
+     * {@code above}. Exactly one of the two is given.
+     */
+    record CgroupValueCheck(String value, String is, Long above) implements Check {
+        @Override public String describe() {
+            return value + " of the lab's cgroup " + (is != null ? "is '" + is + "'" : "is above " + above);
+        }
+    }
+
+    /** The container's init is in the lab's cgroup (in every hierarchy of it, on v1). */
+    record InCgroupCheck(String who) implements Check {
+        @JsonCreator(mode = JsonCreator.Mode.DISABLED)
+        public InCgroupCheck {}
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static InCgroupCheck of(String who) {
+            return new InCgroupCheck(who);
+        }
+
+        @Override public String describe() {
+            return "the container's " + who + " is in the lab's cgroup";
         }
     }
 }

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 public final class LabLoader {
     /** The inspectors {@code observe:} may name when none are given: the engine's at the time of writing. */
     public static final Set<String> DEFAULT_INSPECTORS = Set.of("namespaces", "ns", "pids", "mounts", "uts", "net", "network",
-            "links", "overlay", "overlayfs", "layers");
+            "links", "overlay", "overlayfs", "layers", "cgroup", "cgroups");
 
     private final Path lessonRoot;
     private final Set<String> inspectors;

@@ -10,8 +10,8 @@ import jlab.kernel.Namespace;
 
 /**
  * A value a live question reads from the kernel: {@code init.host-pid}, {@code init.pid}, {@code container.hostname},
- * {@code host.hostname}, {@code ns.<type>.inode}, {@code host.ns.<type>.inode}, {@code container.zombies}.
- * {@code namespace} is set only
+ * {@code host.hostname}, {@code ns.<type>.inode}, {@code host.ns.<type>.inode}, {@code container.zombies},
+ * {@code cgroup.version}. {@code namespace} is set only
  * for the two inode kinds.
  */
 public record LiveKey(Kind kind, Namespace namespace) {
@@ -23,7 +23,8 @@ public record LiveKey(Kind kind, Namespace namespace) {
         HOST_HOSTNAME("host.hostname", "hostname of the host"),
         CONTAINER_NS_INODE("ns.%s.inode", "inode of the container's %s namespace"),
         HOST_NS_INODE("host.ns.%s.inode", "inode of the host's %s namespace"),
-        CONTAINER_ZOMBIES("container.zombies", "number of zombie processes in the container");
+        CONTAINER_ZOMBIES("container.zombies", "number of zombie processes in the container"),
+        CGROUP_VERSION("cgroup.version", "cgroup version of this host (1 or 2)");
 
         private final String template;
         private final String description;

@@ -25,6 +25,7 @@ final class SandboxRules {
     private boolean ownMountNamespace;
     private boolean ownNetNamespace;
     private String initPointer;
+    private boolean cgroupCreated;
 
     SandboxRules(LabReader reader, YamlSource source, Problems problems) {
         this.reader = reader;
@@ -136,6 +137,20 @@ final class SandboxRules {
                             "spawn one before: `spawn: { argv: [...], role: init }`");
                 }
             }
+            case Action.CgroupCreate c -> {
+                for (String name : c.controllers()) oneOf(name, CgroupNames.CONTROLLERS, "controller", value + "/controllers");
+                cgroupCreated = true;
+            }
+            case Action.CgroupSet c -> {
+                needsCgroup(action, at);
+                oneOf(c.file(), CgroupNames.FILES, "cgroup file jlab sets", value + "/file");
+                if (c.value() == null || c.value().isBlank()) report(value, "cgroup-set needs `value:`", "like `value: \"20000 100000\"`");
+            }
+            case Action.CgroupMove c -> {
+                needsCgroup(action, at);
+                oneOf(c.who(), CgroupNames.WHO, "process to move", value);
+                if (initPointer == null) report(at, "cgroup-move needs the container's init", "spawn one before: `spawn: { argv: [...], role: init }`");
+            }
         }
     }
 
@@ -176,6 +191,18 @@ final class SandboxRules {
             if (Namespace.parse(list.get(i).asText()).orElse(null) == Namespace.USER) return listPointer + "/" + i;
         }
         return listPointer;
+    }
+
+    private void needsCgroup(Action action, String at) {
+        if (cgroupCreated) return;
+        report(at, action.keyword() + " needs the lab's cgroup", "put `cgroup: {}` before it");
+    }
+
+    private void oneOf(String given, List<String> allowed, String noun, String at) {
+        if (given == null || !allowed.contains(given)) {
+            report(at, "unknown " + noun + " '" + given + "'", Suggestions.closest(String.valueOf(given), allowed)
+                    .map(m -> "did you mean '" + m + "'?").orElse("one of " + allowed));
+        }
     }
 
     private void needsOwnMountNamespace(Action action, String at) {
@@ -222,6 +249,13 @@ final class SandboxRules {
                 }
                 hostPart(p.to(), value + "/to");
             }
+            case Check.CgroupValueCheck c -> {
+                oneOf(c.value(), CgroupNames.values(), "cgroup value", value + "/value");
+                if ((c.is() == null) == (c.above() == null)) {
+                    report(value, "a cgroup-value check has either `is: <text>` or `above: <number>`", null);
+                }
+            }
+            case Check.InCgroupCheck c -> oneOf(c.who(), CgroupNames.WHO, "process", value);
             case Check.FileCheck f -> {
                 sandboxPath(f.path(), value + "/path");
                 if (!f.exists() && f.contains() != null) {

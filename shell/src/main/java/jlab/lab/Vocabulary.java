@@ -53,7 +53,12 @@ final class Vocabulary {
             Map.entry("copied-up", "copied-up: { path: /merged/hello.txt }"),
             Map.entry("opaque", "opaque: { path: /merged/data }"),
             Map.entry("zombies", "zombies: { min: 1 }"),
-            Map.entry("process", "process: { command: sleep, state: T }"));
+            Map.entry("process", "process: { command: sleep, state: T }"),
+            Map.entry("cgroup", "cgroup: { controllers: [cpu, memory, pids] }"),
+            Map.entry("cgroup-set", "cgroup-set: { file: cpu.max, value: \"20000 100000\" }"),
+            Map.entry("cgroup-move", "cgroup-move: init"),
+            Map.entry("cgroup-value", "cgroup-value: { value: cpu.nr_throttled, above: 0 }"),
+            Map.entry("in-cgroup", "in-cgroup: init"));
 
     private Vocabulary() {}
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 import jlab.kernel.Pipe;
 import jlab.kernel.Signal;
@@ -31,6 +32,13 @@ public final class Commands {
     private final ProcFs proc = new ProcFs();
     private final List<Integer> detached = new ArrayList<>();
     private volatile int running = -1;
+    private volatile IntConsumer placer;
+
+    /**
+     * The gate a placed command starts in: it blocks reading its stdin (a pipe) until jlab has moved it
+     * into the cgroup and closed the pipe, then becomes the command with /dev/null as its stdin.
+     */
+    static final String GATE = "read -r _; exec \"$@\" </dev/null";
 
     Commands(Sandbox sandbox, Syscalls quiet, Ledger ledger) {
         this.sandbox = sandbox;
@@ -68,7 +76,7 @@ public final class Commands {
         try {
             SpawnSpec spec = new SpawnSpec(executable(argv.getFirst()), argv, SpawnSpec.DEFAULT_ENV,
                     SpawnSpec.DEV_NULL, pipe.writeFd(), pipe.writeFd(), true);
-            pid = sandbox.inRootfs(() -> sandbox.kernel().spawn(spec));
+            pid = spawnPlaced(spec);
         } catch (RuntimeException e) {
             quiet.close(pipe.readFd());
             throw e;
@@ -103,36 +111,65 @@ public final class Commands {
     /** Like {@link #spawnDetached}, for the init, which the sandbox reaps itself, last. */
     int spawnInit(List<String> argv) {
         SpawnSpec spec = SpawnSpec.of(executable(argv.getFirst()), argv);
-        int pid = sandbox.inRootfs(() -> sandbox.kernel().spawn(spec));
+        int pid = spawnPlaced(spec);
         ledger.record(new Resource.Process(pid, startTime(pid)));
         return pid;
     }
 
-    /**
-     * Waits for every detached process (jlab is their parent, outside the container). Needed once the
-     * container's init is dying: it waits in zap_pid_ns_processes() until every pid of its namespace is
-     * freed, and a zombie whose parent is jlab keeps its pid until jlab reaps it. So the caller must have
-     * made sure they all die (SIGKILL to init from the host), or this blocks.
-     */
-    void reapDetached() {
-        List<Integer> pids;
-        synchronized (detached) {
-            pids = List.copyOf(detached);
-            detached.clear();
+    void placeWith(IntConsumer placer) {
+        this.placer = placer;
+    }
+
+    /** Spawns {@code spec}, through the gate into the lab's cgroup when a placer is set. */
+    private int spawnPlaced(SpawnSpec spec) {
+        IntConsumer place = placer;
+        if (place == null) return sandbox.inRootfs(() -> sandbox.kernel().spawn(spec));
+        List<String> gated = new ArrayList<>(List.of("sh", "-c", GATE, "jlab-gate"));
+        gated.addAll(spec.argv());
+        Pipe gate = quiet.pipe();
+        int pid;
+        try {
+            SpawnSpec viaGate = new SpawnSpec("/bin/sh", gated, spec.env(), gate.readFd(), spec.stdout(), spec.stderr(),
+                    spec.newSession());
+            pid = sandbox.inRootfs(() -> sandbox.kernel().spawn(viaGate));
+        } catch (RuntimeException e) {
+            quiet.close(gate.writeFd());
+            throw e;
+        } finally {
+            quiet.close(gate.readFd());
         }
-        for (int pid : pids) {
-            try {
-                quiet.waitpid(pid, false);
-            } catch (SyscallException e) {
-                // ECHILD: already reaped
-            }
+        try {
+            place.accept(pid);
+        } catch (RuntimeException e) {
+            signal(pid, Signal.SIGKILL);
+            quiet.close(gate.writeFd());
+            quiet.waitpid(pid, false);
+            throw e;
         }
+        quiet.close(gate.writeFd());
+        return pid;
     }
 
     /** Sends SIGINT to the command {@link #run} is waiting for, if any. */
     public void interrupt() {
         int pid = running;
         if (pid > 0) signal(pid, Signal.SIGINT);
+    }
+
+    /**
+     * Reaps detached children that have exited. They are the JVM's children, so nobody else can: and a
+     * dying pid namespace's init waits until every process of the namespace is reaped.
+     */
+    void reapDetached() {
+        synchronized (detached) {
+            detached.removeIf(pid -> {
+                try {
+                    return !(quiet.waitpid(pid, true) instanceof WaitStatus.StillRunning);
+                } catch (SyscallException e) {
+                    return true; // ECHILD: reaped already
+                }
+            });
+        }
     }
 
     void killAll() {

@@ -52,6 +52,7 @@ public final class Sandbox implements AutoCloseable {
     private int hostRootFd = -1;
     private int initPid = -1;
     private long initStartTime;
+    private boolean initReaped;
     private volatile boolean closed;
     private LabNetwork network;
 
@@ -227,8 +228,36 @@ public final class Sandbox implements AutoCloseable {
     public void signalInit(Signal signal) {
         if (initPid < 0) throw new SandboxException("the container has no init to signal");
         if (closed) throw new SandboxException("the sandbox was torn down");
+        if (initReaped) throw new SandboxException("the container's init has exited; `reset` builds a new container");
         kernel.kill(initPid, signal);
-        if (signal == Signal.SIGKILL) commands.reapDetached();
+        if (signal == Signal.SIGKILL) awaitInitExit();
+    }
+
+    /**
+     * Waits for the killed init. Its exit waits in turn until every process of its pid namespace has been
+     * reaped, and the container's other processes are the JVM's children: so reap those while waiting.
+     */
+    private void awaitInitExit() {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline && !initReaped) {
+            commands.reapDetached();
+            try {
+                // once reaped, its pid may be reused: nothing may signal it again (see close)
+                initReaped = !(quiet.waitpid(initPid, true) instanceof jlab.kernel.WaitStatus.StillRunning);
+            } catch (SyscallException e) {
+                initReaped = true;
+            }
+            if (initReaped) {
+                ledger.released(new Resource.Process(initPid, initStartTime));
+                return;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Whether the container's init is still alive. */
@@ -280,6 +309,18 @@ public final class Sandbox implements AutoCloseable {
 
     Syscalls kernel() { return kernel; }
 
+    /** The session's ledger, for resources of the lab that the sandbox does not create itself (cgroups). */
+    public Ledger ledger() { return ledger; }
+
+    /**
+     * From now on every command starts in a gate: it waits until {@code placer} has put its pid into the
+     * lab's cgroup, and only then execs the command, so nothing it does escapes the limits (runc does the
+     * same with its init). Null turns the gate off.
+     */
+    public void placeNewProcessesWith(java.util.function.IntConsumer placer) {
+        commands.placeWith(placer);
+    }
+
     private void requireNamespace(Namespace ns, String what) {
         if (!unshared.contains(ns)) {
             throw new SandboxException("cannot " + what + " before the container has its own "
@@ -324,19 +365,13 @@ public final class Sandbox implements AutoCloseable {
         closed = true;
         if (network != null) network.close();
         commands.killAll();
-        if (initPid > 0) {
+        if (initPid > 0 && !initReaped) {
             try {
                 quiet.kill(initPid, Signal.SIGKILL);
             } catch (SyscallException e) {
-                // already gone: so is every process of its namespace
+                // already gone
             }
-            commands.reapDetached();
-            try {
-                quiet.waitpid(initPid, false);
-            } catch (SyscallException e) {
-                // already reaped
-            }
-            ledger.released(new Resource.Process(initPid, initStartTime));
+            awaitInitExit();   // releases it in the ledger once reaped; if not, cleanup retries
         }
         thread.close();
         if (hostRootFd >= 0) {

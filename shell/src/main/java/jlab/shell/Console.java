@@ -50,4 +50,24 @@ public interface Console {
     default Style style() {
         return new Style(color(), unicode());
     }
+
+    /** Key presses while something is drawn live; closing it gives the terminal back to line editing. */
+    interface KeyWatch extends AutoCloseable {
+        /** Returned by {@link #await} when no key came in time. */
+        int NO_KEY = -2;
+
+        /** Waits up to {@code millis} for a key: its code, {@link #NO_KEY}, or -1 when no key can ever come. */
+        int await(long millis);
+
+        @Override void close();
+    }
+
+    /** Starts reading single key presses (raw mode); consoles that cannot report -1 at once. */
+    default KeyWatch watchKeys() {
+        return new KeyWatch() {
+            @Override public int await(long millis) { return -1; }
+
+            @Override public void close() { }
+        };
+    }
 }

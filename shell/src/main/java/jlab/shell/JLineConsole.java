@@ -136,6 +136,24 @@ public final class JLineConsole implements Console, AutoCloseable {
         }
     }
 
+    @Override public KeyWatch watchKeys() {
+        org.jline.terminal.Attributes saved = terminal.enterRawMode();
+        return new KeyWatch() {
+            @Override public int await(long millis) {
+                try {
+                    int c = terminal.reader().read(millis);
+                    return c == org.jline.utils.NonBlockingReader.READ_EXPIRED ? NO_KEY : c;
+                } catch (IOException e) {
+                    return -1;
+                }
+            }
+
+            @Override public void close() {
+                terminal.setAttributes(saved);
+            }
+        };
+    }
+
     @Override public PrintWriter out() {
         return terminal.writer();
     }

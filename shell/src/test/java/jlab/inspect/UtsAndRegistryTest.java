@@ -58,11 +58,12 @@ class UtsAndRegistryTest {
 
     @Test
     void registryFindsInspectorsByNameOrAlias() {
-        assertThat(Inspectors.names()).containsExactly("namespaces", "pids", "mounts", "uts", "net", "overlay");
+        assertThat(Inspectors.names()).containsExactly("namespaces", "pids", "mounts", "uts", "net", "overlay", "cgroup");
         assertThat(Inspectors.byName("ns")).get().extracting(Inspector::name).isEqualTo("namespaces");
         assertThat(Inspectors.byName(" PIDS ")).get().extracting(Inspector::name).isEqualTo("pids");
         assertThat(Inspectors.byName("hostname")).get().extracting(Inspector::name).isEqualTo("uts");
-        assertThat(Inspectors.byName("cgroups")).isEmpty();
+        assertThat(Inspectors.byName("cgroups")).get().extracting(Inspector::name).isEqualTo("cgroup");
+        assertThat(Inspectors.byName("overlay")).isEmpty();
         assertThat(Inspectors.all()).allSatisfy(i -> assertThat(i.describe()).isNotBlank());
         assertThat(Inspectors.all().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.aliases().stream())))
                 .doesNotHaveDuplicates();

@@ -185,6 +185,6 @@ class LabLoaderTest {
     void defaultLessonRootIsUnderJlabHome() {
         assertThat(new LabLoader().lessonRoot()).isEqualTo(LabLoader.home().resolve("lesson-content"));
         assertThat(LabLoader.DEFAULT_INSPECTORS).isEqualTo(Set.of("namespaces", "ns", "pids", "mounts", "uts", "net", "network",
-                "links", "overlay", "overlayfs", "layers"));
+                "links", "overlay", "overlayfs", "layers", "cgroup", "cgroups"));
     }
 }

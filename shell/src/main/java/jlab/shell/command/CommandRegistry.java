@@ -27,7 +27,8 @@ public final class CommandRegistry {
                 new HelpCommand(), new ListCommand(), new StartCommand(),
                 new NextCommand(), new BackCommand(), new StepCommand(),
                 new CheckCommand(), new HintCommand(), new SolveCommand(), new QuizCommand(),
-                new ShowCommand(), new ExecCommand(), new ResetCommand(), new QuitCommand()));
+                new ShowCommand(), new ExecCommand(), new ResetCommand(), new QuitCommand(),
+                new CgroupCommand(), new ChartCommand()));
     }
 
     private void register(String name, Command c) {
