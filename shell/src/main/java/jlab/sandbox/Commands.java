@@ -172,6 +172,12 @@ public final class Commands {
         }
     }
 
+    boolean hasDetached() {
+        synchronized (detached) {
+            return !detached.isEmpty();
+        }
+    }
+
     void killAll() {
         int pid = running;
         if (pid > 0) signal(pid, Signal.SIGKILL);

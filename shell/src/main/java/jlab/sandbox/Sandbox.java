@@ -230,7 +230,25 @@ public final class Sandbox implements AutoCloseable {
         if (closed) throw new SandboxException("the sandbox was torn down");
         if (initReaped) throw new SandboxException("the container's init has exited; `reset` builds a new container");
         kernel.kill(initPid, signal);
-        if (signal == Signal.SIGKILL) awaitInitExit();
+        if (signal == Signal.SIGKILL) reapDetachedUntilGone();
+    }
+
+    /**
+     * After SIGKILL to the init from the host the kernel kills its whole namespace, but the processes jlab
+     * started there are jlab's children: reap them, so the namespace can empty and the init become a zombie
+     * (reaped, like every child of jlab, at close).
+     */
+    private void reapDetachedUntilGone() {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (commands.hasDetached() && System.nanoTime() < deadline) {
+            commands.reapDetached();
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**

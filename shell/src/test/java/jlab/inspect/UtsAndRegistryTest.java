@@ -63,7 +63,7 @@ class UtsAndRegistryTest {
         assertThat(Inspectors.byName(" PIDS ")).get().extracting(Inspector::name).isEqualTo("pids");
         assertThat(Inspectors.byName("hostname")).get().extracting(Inspector::name).isEqualTo("uts");
         assertThat(Inspectors.byName("cgroups")).get().extracting(Inspector::name).isEqualTo("cgroup");
-        assertThat(Inspectors.byName("overlay")).isEmpty();
+        assertThat(Inspectors.byName("mountz")).isEmpty();
         assertThat(Inspectors.all()).allSatisfy(i -> assertThat(i.describe()).isNotBlank());
         assertThat(Inspectors.all().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.aliases().stream())))
                 .doesNotHaveDuplicates();
