@@ -113,6 +113,10 @@ class InspectorsKernelTest {
         int init;
         try (ChildInNewPidNamespace child = ChildInNewPidNamespace.start()) {
             init = child.initPid();
+            // right after exec, sleep may not have reached its sleep yet: wait for it to be asleep
+            for (int i = 0; i < 200 && new jlab.proc.ProcFs().stat(init).map(s -> s.state() != 'S').orElse(true); i++) {
+                Thread.sleep(10);
+            }
             before = pids.snapshot(InspectTarget.thisJvm().withInit(init));
 
             assertThat(before.processes()).singleElement().satisfies(e -> {
