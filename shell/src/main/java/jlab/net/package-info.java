@@ -2,6 +2,6 @@
  * A small rtnetlink client: netlink messages and attributes as records, a pure encoder/decoder
  * ({@link jlab.net.NetlinkCodec}), a socket that maps NLMSG_ERROR to errno with the request that caused it,
  * and the operations the network lab needs (veth, bridge, addresses, routes, dumps). Depends only on
- * {@code jlab.kernel}: the socket calls are {@link jlab.kernel.Syscalls} methods, never java.lang.foreign.
+ * {@code jlab.kernel}: the socket calls are {@link jlab.kernel.Syscalls} methods, never the FFM API directly.
  */
 package jlab.net;
