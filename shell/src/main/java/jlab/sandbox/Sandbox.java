@@ -45,14 +45,12 @@ public final class Sandbox implements AutoCloseable {
     private final ContainerThread thread;
     private final Set<Namespace> unshared = EnumSet.noneOf(Namespace.class);
     private final Commands commands;
+    private final ContainerInit init;
     private final ContainerMounts mounts = new ContainerMounts(this);
     private boolean rootPrivate;
     private boolean rootfsMounted;
     private boolean rooted;
     private int hostRootFd = -1;
-    private int initPid = -1;
-    private long initStartTime;
-    private boolean initReaped;
     private volatile boolean closed;
     private LabNetwork network;
 
@@ -64,6 +62,7 @@ public final class Sandbox implements AutoCloseable {
         this.rootfs = rootfs;
         this.thread = thread;
         this.commands = new Commands(this, quiet, ledger);
+        this.init = new ContainerInit(kernel, quiet, ledger, commands);
     }
 
     /** Builds the rootfs in the session's workspace and starts the container's thread. */
@@ -109,7 +108,7 @@ public final class Sandbox implements AutoCloseable {
 
     public int threadTid() { return thread.tid(); }
 
-    public OptionalInt initPid() { return initPid > 0 ? OptionalInt.of(initPid) : OptionalInt.empty(); }
+    public OptionalInt initPid() { return init.pid(); }
 
     public Set<Namespace> unshared() { return EnumSet.copyOf(unsharedOrNone()); }
 
@@ -158,12 +157,20 @@ public final class Sandbox implements AutoCloseable {
 
     /** Spawns the container's init; with a new pid namespace it is PID 1 there. Returns its host pid. */
     public int spawnInit(List<String> argv) {
-        if (initPid > 0) throw new SandboxException("the container already has an init (pid " + initPid + ")");
+        if (init.exists()) throw new SandboxException("the container already has an init (pid " + init.pid().getAsInt() + ")");
         requireIsolation("start an init");
-        int pid = commands.spawnInit(argv);
-        initPid = pid;
-        initStartTime = commands.startTime(pid);
-        return pid;
+        return init.spawned(commands.spawnInit(argv));
+    }
+
+    /** kill(2) of the container's init from jlab, in the host's (the parent) pid namespace. */
+    public void signalInit(Signal signal) {
+        if (closed) throw new SandboxException("the sandbox was torn down");
+        init.signal(signal);
+    }
+
+    /** Whether the container's init is still alive. */
+    public boolean initRunning() {
+        return init.running();
     }
 
     /**
@@ -224,65 +231,6 @@ public final class Sandbox implements AutoCloseable {
         rooted = true;
     }
 
-    /** kill(2) of the container's init from jlab, in the host's (the parent) pid namespace. */
-    public void signalInit(Signal signal) {
-        if (initPid < 0) throw new SandboxException("the container has no init to signal");
-        if (closed) throw new SandboxException("the sandbox was torn down");
-        if (initReaped) throw new SandboxException("the container's init has exited; `reset` builds a new container");
-        kernel.kill(initPid, signal);
-        if (signal == Signal.SIGKILL) reapDetachedUntilGone();
-    }
-
-    /**
-     * After SIGKILL to the init from the host the kernel kills its whole namespace, but the processes jlab
-     * started there are jlab's children: reap them, so the namespace can empty and the init become a zombie
-     * (reaped, like every child of jlab, at close).
-     */
-    private void reapDetachedUntilGone() {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (commands.hasDetached() && System.nanoTime() < deadline) {
-            commands.reapDetached();
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    /**
-     * Waits for the killed init. Its exit waits in turn until every process of its pid namespace has been
-     * reaped, and the container's other processes are the JVM's children: so reap those while waiting.
-     */
-    private void awaitInitExit() {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < deadline && !initReaped) {
-            commands.reapDetached();
-            try {
-                // once reaped, its pid may be reused: nothing may signal it again (see close)
-                initReaped = !(quiet.waitpid(initPid, true) instanceof jlab.kernel.WaitStatus.StillRunning);
-            } catch (SyscallException e) {
-                initReaped = true;
-            }
-            if (initReaped) {
-                ledger.released(new Resource.Process(initPid, initStartTime));
-                return;
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    /** Whether the container's init is still alive. */
-    public boolean initRunning() {
-        return initPid > 0 && commands.startTime(initPid) == initStartTime && !commands.isZombie(initPid);
-    }
-
     /** Host path of a path inside the rootfs, refusing anything that could leave it. */
     public Path hostPath(String containerPath) {
         return rootfs.resolve(ContainerPaths.relative(containerPath));
@@ -304,7 +252,7 @@ public final class Sandbox implements AutoCloseable {
         requireRootMount(what);
     }
 
-    boolean hasInit() { return initPid > 0; }
+    boolean hasInit() { return init.exists(); }
 
     /**
      * Runs {@code spawn} on the container's thread with its root inside the rootfs: after chroot or
@@ -383,14 +331,7 @@ public final class Sandbox implements AutoCloseable {
         closed = true;
         if (network != null) network.close();
         commands.killAll();
-        if (initPid > 0 && !initReaped) {
-            try {
-                quiet.kill(initPid, Signal.SIGKILL);
-            } catch (SyscallException e) {
-                // already gone
-            }
-            awaitInitExit();   // releases it in the ledger once reaped; if not, cleanup retries
-        }
+        init.killAndReap();
         thread.close();
         if (hostRootFd >= 0) {
             quiet.close(hostRootFd);
