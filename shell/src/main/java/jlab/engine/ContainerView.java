@@ -38,7 +38,8 @@ final class ContainerView {
     InspectTarget target() {
         InspectTarget target = InspectTarget.host(proc, hostPid)
                 .withContainerThread(sandbox.threadTid(), () -> Optional.of(sandbox.hostname()))
-                .withNetworks(() -> sandbox.network().opened());
+                .withNetworks(() -> sandbox.network().opened())
+                .withXattrs(sandbox.xattrs());
         return sandbox.initPid().isPresent() ? target.withInit(sandbox.initPid().getAsInt()) : target;
     }
 
@@ -98,10 +99,9 @@ final class ContainerView {
         var init = sandbox.initPid();
         List<MountInfo> container = init.isPresent() && sandbox.initRunning() ? proc.mountInfo(init.getAsInt()) : List.of();
         return jlab.fs.OverlayView.of(proc.mountInfo(hostPid, tid), container,
-                proc.taskDir(hostPid, tid).resolve("root"), XATTRS);
+                proc.taskDir(hostPid, tid).resolve("root"), sandbox.xattrs());
     }
 
-    private static final jlab.fs.Xattrs XATTRS = jlab.fs.Xattrs.through(jlab.kernel.ffm.FfmSyscalls.instance());
 
     private static String inside(MountInfo m, String prefix) {
         String rest = m.mountPoint().substring(prefix.length());

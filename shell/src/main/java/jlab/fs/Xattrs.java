@@ -14,6 +14,9 @@ public interface Xattrs {
     /** The attribute's value as text, empty when the file has no such attribute or cannot be read. */
     Optional<String> get(Path path, String name);
 
+    /** Reads nothing: for views with no kernel to ask (tests, the host before a lab starts). */
+    Xattrs NONE = (path, name) -> Optional.empty();
+
     /** Through lgetxattr(2) of {@code kernel}. */
     static Xattrs through(Syscalls kernel) {
         return (path, name) -> {

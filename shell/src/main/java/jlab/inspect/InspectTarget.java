@@ -17,12 +17,17 @@ import jlab.proc.ProcFs;
  */
 public record InspectTarget(ProcFs proc, int hostPid, OptionalInt containerTid, OptionalInt initPid,
                             Supplier<Optional<String>> containerHostname,
-                            Supplier<Map<String, jlab.net.Rtnetlink>> networks) {
+                            Supplier<Map<String, jlab.net.Rtnetlink>> networks, jlab.fs.Xattrs xattrs) {
 
-    /** Without the lab's network namespaces. */
+    /** Without the lab's network namespaces, and no extended attributes to read. */
     public InspectTarget(ProcFs proc, int hostPid, OptionalInt containerTid, OptionalInt initPid,
                          Supplier<Optional<String>> containerHostname) {
-        this(proc, hostPid, containerTid, initPid, containerHostname, Map::of);
+        this(proc, hostPid, containerTid, initPid, containerHostname, Map::of, jlab.fs.Xattrs.NONE);
+    }
+
+    /** How overlay markers (trusted.overlay.opaque) are read: through the caller's kernel, never a global one. */
+    public InspectTarget withXattrs(jlab.fs.Xattrs reader) {
+        return new InspectTarget(proc, hostPid, containerTid, initPid, containerHostname, networks, reader);
     }
 
     /**
@@ -30,7 +35,7 @@ public record InspectTarget(ProcFs proc, int hostPid, OptionalInt containerTid, 
      * only those the lab has used so far.
      */
     public InspectTarget withNetworks(Supplier<Map<String, jlab.net.Rtnetlink>> networks) {
-        return new InspectTarget(proc, hostPid, containerTid, initPid, containerHostname, networks);
+        return new InspectTarget(proc, hostPid, containerTid, initPid, containerHostname, networks, xattrs);
     }
 
     /** No container yet: only the host view. */
@@ -44,11 +49,11 @@ public record InspectTarget(ProcFs proc, int hostPid, OptionalInt containerTid, 
     }
 
     public InspectTarget withContainerThread(int tid, Supplier<Optional<String>> hostname) {
-        return new InspectTarget(proc, hostPid, OptionalInt.of(tid), initPid, hostname, networks);
+        return new InspectTarget(proc, hostPid, OptionalInt.of(tid), initPid, hostname, networks, xattrs);
     }
 
     public InspectTarget withInit(int pid) {
-        return new InspectTarget(proc, hostPid, containerTid, OptionalInt.of(pid), containerHostname, networks);
+        return new InspectTarget(proc, hostPid, containerTid, OptionalInt.of(pid), containerHostname, networks, xattrs);
     }
 
     public boolean hasContainer() {

@@ -10,7 +10,7 @@ public final class Inspectors {
 
     private static final List<Inspector<?>> ALL = List.of(new NamespacesInspector(), new PidsInspector(),
             new MountsInspector(), new UtsInspector(), new NetInspector(),
-            new OverlayInspector(jlab.fs.Xattrs.through(jlab.kernel.ffm.FfmSyscalls.instance())), new CgroupInspector());
+            new OverlayInspector(), new CgroupInspector());
 
     private Inspectors() {
     }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import jlab.fs.LayerEntry;
 import jlab.fs.OverlayView;
 import jlab.fs.PathState;
-import jlab.fs.Xattrs;
 import jlab.inspect.Annotation.Change;
 import jlab.inspect.Annotation.Row;
 import jlab.inspect.OverlaySnapshot.Line;
@@ -24,11 +23,7 @@ import jlab.proc.ProcFs;
 public final class OverlayInspector implements Inspector<OverlaySnapshot> {
 
     private static final List<String> COLUMNS = List.of("path", "lower", "upper", "merged", "overlayfs");
-    private final Xattrs xattrs;
 
-    public OverlayInspector(Xattrs xattrs) {
-        this.xattrs = xattrs;
-    }
 
     @Override public String name() { return "overlay"; }
 
@@ -44,7 +39,7 @@ public final class OverlayInspector implements Inspector<OverlaySnapshot> {
         int tid = target.containerTid().getAsInt();
         List<MountInfo> container = target.initPid().isPresent() ? proc.mountInfo(target.initPid().getAsInt()) : List.of();
         OverlayView view = OverlayView.of(proc.mountInfo(target.hostPid(), tid), container,
-                proc.taskDir(target.hostPid(), tid).resolve("root"), xattrs);
+                proc.taskDir(target.hostPid(), tid).resolve("root"), target.xattrs());
         List<String> overlays = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
         for (OverlayView.Located o : view.overlays()) {

@@ -197,6 +197,9 @@ public final class Sandbox implements AutoCloseable {
     /** Runs a command inside the container; see {@link Commands#run}. */
     public Commands commands() { return commands; }
 
+    /** Reads extended attributes (overlay markers) through this sandbox's kernel. */
+    public jlab.fs.Xattrs xattrs() { return jlab.fs.Xattrs.through(quiet); }
+
     /** Mounts inside the container: /proc, tmpfs, overlays. */
     public ContainerMounts mounts() { return mounts; }
 
