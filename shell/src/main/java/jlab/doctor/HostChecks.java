@@ -1,5 +1,6 @@
 package jlab.doctor;
 
+import jlab.kernel.KernelRelease;
 import jlab.kernel.Namespace;
 
 import java.io.IOException;
@@ -24,8 +25,6 @@ final class HostChecks {
     static final int MIN_KERNEL_MINOR = 8;
     static final int MIN_JAVA = 25;
     /** procfs accepts {@code pidns=} since Linux 6.18. */
-    private static final int PIDNS_MAJOR = 6;
-    private static final int PIDNS_MINOR = 18;
     /** What the cgroups lab (planned) will limit. */
     private static final List<String> NEEDED_CONTROLLERS = List.of("cpu", "memory", "pids");
     private static final String INSTALL_BUSYBOX = "apt-get install busybox-static";
@@ -220,7 +219,7 @@ final class HostChecks {
     private boolean kernelHasPidnsOption() {
         try {
             return KernelRelease.parse(Files.readString(proc.resolve("sys/kernel/osrelease")))
-                    .map(k -> k.atLeast(PIDNS_MAJOR, PIDNS_MINOR)).orElse(false);
+                    .map(KernelRelease::procfsHasPidnsOption).orElse(false);
         } catch (IOException e) {
             return false;
         }

@@ -3,6 +3,7 @@ package jlab.kernel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,15 +11,17 @@ import java.util.regex.Pattern;
 public record KernelRelease(int major, int minor, String text) {
     private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
 
-    public static KernelRelease parse(String text) {
+    /** Empty when the text does not start with {@code <major>.<minor>}. */
+    public static Optional<KernelRelease> parse(String text) {
         Matcher m = VERSION.matcher(text.strip());
-        if (!m.find()) throw new IllegalArgumentException("not a kernel release: " + text);
-        return new KernelRelease(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), text.strip());
+        if (!m.find()) return Optional.empty();
+        return Optional.of(new KernelRelease(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), text.strip()));
     }
 
     public static KernelRelease current() {
         try {
-            return parse(Files.readString(Path.of("/proc/sys/kernel/osrelease")));
+            String text = Files.readString(Path.of("/proc/sys/kernel/osrelease"));
+            return parse(text).orElseThrow(() -> new IllegalStateException("not a kernel release: " + text));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,4 +1,4 @@
-package jlab.doctor;
+package jlab.kernel;
 
 import org.junit.jupiter.api.Test;
 
