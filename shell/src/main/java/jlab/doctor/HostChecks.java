@@ -1,7 +1,9 @@
 package jlab.doctor;
 
+import jlab.cgroup.CgroupDetector;
 import jlab.kernel.KernelRelease;
 import jlab.kernel.Namespace;
+import jlab.proc.MountInfo;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,32 +127,26 @@ final class HostChecks {
     Finding cgroups() {
         String check = "cgroups";
         Path mountinfo = proc.resolve("self/mountinfo");
-        CgroupLayout layout;
+        CgroupDetector.Layout layout;
         try {
-            layout = CgroupLayout.parse(Files.readString(mountinfo));
+            layout = CgroupDetector.detect(MountInfo.parse(Files.readString(mountinfo)), CgroupDetector.DEFAULT_ROOT);
         } catch (IOException e) {
             return unreadable(check, mountinfo, e);
         }
-        var available = new TreeSet<>(layout.v1Controllers());
-        String found = switch (layout.kind()) {
-            case NONE -> null;
-            case V2_UNIFIED -> {
-                List<String> v2 = cgroup2Controllers(layout.cgroup2MountPoint().orElseThrow());
-                available.addAll(v2);
-                yield layout.kind().label + ": " + describe(v2);
-            }
-            case V1_HYBRID -> {
-                String mountPoint = layout.cgroup2MountPoint().orElseThrow();
-                List<String> v2 = cgroup2Controllers(mountPoint);
-                available.addAll(v2);
-                yield layout.kind().label + ": " + describe(layout.v1Controllers())
-                        + "; cgroup2 at " + mountPoint + ": " + describe(v2);
-            }
-            case V1_LEGACY -> layout.kind().label + ": " + describe(layout.v1Controllers());
-        };
+        List<String> v1 = List.copyOf(new TreeSet<>(layout.v1Mounts().keySet()));
+        var available = new TreeSet<>(v1);
+        String found = null;
+        if (layout.version().isPresent()) {
+            List<String> v2 = layout.cgroup2().map(Path::toString).map(this::cgroup2Controllers).orElse(List.of());
+            available.addAll(v2);
+            found = layout.label() + ": " + switch (layout.version().get()) {
+                case V2 -> describe(v2);
+                case V1 -> describe(v1) + layout.cgroup2().map(point -> "; cgroup2 at " + point + ": " + describe(v2)).orElse("");
+            };
+        }
         if (found == null) {
-            return Finding.fail(check, "no cgroup file system under " + CgroupLayout.CGROUP_ROOT,
-                    "mount -t cgroup2 cgroup2 " + CgroupLayout.CGROUP_ROOT);
+            return Finding.fail(check, "no cgroup file system under " + CgroupDetector.DEFAULT_ROOT,
+                    "mount -t cgroup2 cgroup2 " + CgroupDetector.DEFAULT_ROOT);
         }
         List<String> missing = NEEDED_CONTROLLERS.stream().filter(c -> !available.contains(c)).toList();
         if (!missing.isEmpty()) {

@@ -1,6 +1,7 @@
 /**
  * {@code jlab doctor}: checks that this machine can run the labs (root, kernel, namespaces, overlayfs,
  * cgroups, busybox-static, JDK, how /proc of a new pid namespace gets mounted) and renders the findings
- * as a table. Reads /proc and /sys from injectable roots; may use jlab.kernel only.
+ * as a table. Reads /proc and /sys from injectable roots; may use jlab.kernel, jlab.proc and
+ * jlab.cgroup (whose detector decides the cgroup version, here as in the labs).
  */
 package jlab.doctor;
