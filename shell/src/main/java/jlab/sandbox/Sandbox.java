@@ -43,7 +43,7 @@ public final class Sandbox implements AutoCloseable {
     private final Releaser releaser;
     private final Path rootfs;
     private final ContainerThread thread;
-    private final Set<Namespace> unshared = EnumSet.noneOf(Namespace.class);
+    private final EnumSet<Namespace> unshared = EnumSet.noneOf(Namespace.class);
     private final Commands commands;
     private final ContainerInit init;
     private final ContainerMounts mounts = new ContainerMounts(this);
@@ -110,11 +110,7 @@ public final class Sandbox implements AutoCloseable {
 
     public OptionalInt initPid() { return init.pid(); }
 
-    public Set<Namespace> unshared() { return EnumSet.copyOf(unsharedOrNone()); }
-
-    private Set<Namespace> unsharedOrNone() {
-        return unshared.isEmpty() ? EnumSet.noneOf(Namespace.class) : unshared;
-    }
+    public Set<Namespace> unshared() { return EnumSet.copyOf(unshared); }
 
     /** True once chroot or pivot_root moved the container's thread into the rootfs. */
     public boolean rooted() { return rooted; }
