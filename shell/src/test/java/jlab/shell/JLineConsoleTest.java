@@ -59,12 +59,18 @@ class JLineConsoleTest {
         assertThat(Files.readString(home.resolve(".jlab_history"))).contains("! hostname lab", "!echo hi");
     }
 
-    /** Types once the prompt is on the screen: a signal raised before readLine listens would be lost. */
-    private void typeAtPrompt(String prompt, String s) {
+    /**
+     * Types each piece once the text before it is on the screen. The line discipline raises INT the moment
+     * it sees ^C, so ^C typed together with text can interrupt the reader before it has read that text,
+     * which would then stay in the pipe and end up in front of the next line.
+     */
+    private void typeOnceShown(String... shownThenTyped) {
         Thread.ofPlatform().daemon().start(() -> {
             try {
-                while (!screen.toString(StandardCharsets.UTF_8).contains(prompt)) Thread.sleep(10);
-                type(s);
+                for (int i = 0; i < shownThenTyped.length; i += 2) {
+                    while (!screen.toString(StandardCharsets.UTF_8).contains(shownThenTyped[i])) Thread.sleep(10);
+                    type(shownThenTyped[i + 1]);
+                }
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
             }
@@ -74,7 +80,7 @@ class JLineConsoleTest {
     @Test
     void ctrlCAtThePromptIsInterruptedAndCtrlDIsTheEnd() throws IOException {
         JLineConsole c = console(Map.of());
-        typeAtPrompt("first > ", "half typed\u0003");
+        typeOnceShown("first > ", "half typed", "half typed", "\u0003");
         assertThatThrownBy(() -> c.readLine("first > ")).isInstanceOf(Console.Interrupted.class);
         type("\u0004");
         assertThat(c.readLine("jlab > ")).isNull();
