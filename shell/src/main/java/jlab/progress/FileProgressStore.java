@@ -35,7 +35,16 @@ public final class FileProgressStore implements ProgressStore {
         this.clock = clock;
     }
 
+    /** The store of the learner who invoked jlab (the sudo user under sudo), reporting to {@code notice}. */
+    public static FileProgressStore forInvokingUser(Consumer<String> notice) {
+        return new FileProgressStore(StateLocation.of(System.getenv()), notice, Clock.systemUTC());
+    }
+
     public StateLocation location() { return location; }
+
+    @Override public String learner() { return location.learner(); }
+
+    @Override public Optional<StateLocation.Owner> owner() { return location.owner(); }
 
     Path file(String labId) {
         if (!LAB_ID.matcher(labId).matches()) throw new IllegalArgumentException("'" + labId + "' is not a lab id");

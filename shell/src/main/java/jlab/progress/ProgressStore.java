@@ -21,6 +21,12 @@ public interface ProgressStore {
     /** Every lab's saved progress, ordered by lab id. */
     List<LabProgress> all();
 
+    /** Whose progress this is: the name results are exported under. */
+    default String learner() { return System.getProperty("user.name"); }
+
+    /** Whom files written for the learner (an exported results file) should belong to; empty: whoever runs jlab. */
+    default java.util.Optional<StateLocation.Owner> owner() { return java.util.Optional.empty(); }
+
     /** Keeps nothing: for lint and other runs that are not a learner's. */
     static ProgressStore none() {
         return new ProgressStore() {
