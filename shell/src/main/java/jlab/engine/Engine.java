@@ -100,7 +100,7 @@ public final class Engine implements LabSession, CgroupControl {
         }
     }
 
-    private void saveProgress() {
+    @Override public void saveProgress() {
         progressStore.save(progress.snapshot());
     }
 

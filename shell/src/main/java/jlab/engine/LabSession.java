@@ -71,6 +71,9 @@ public interface LabSession extends AutoCloseable {
      */
     default StepOutcome resume() { return goTo(0); }
 
+    /** Saves the learner's progress now (it is saved on every change; this brings the time spent up to date). */
+    default void saveProgress() { }
+
     /** Starts the lab over: saved progress forgotten, a fresh sandbox, step 1. */
     default StepOutcome restart() { throw new IllegalStateException("this lab keeps no progress to start over from"); }
 

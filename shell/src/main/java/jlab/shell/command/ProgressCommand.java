@@ -24,6 +24,7 @@ final class ProgressCommand implements Command {
 
     @Override public void run(List<String> args, CommandContext context) {
         if (!args.isEmpty()) throw new ShellException("usage: " + usage());
+        if (context.hasSession()) context.session().saveProgress();
         context.print(ProgressTable.render(context.labs().progress().all(), context.style(), ZoneId.systemDefault()));
     }
 }

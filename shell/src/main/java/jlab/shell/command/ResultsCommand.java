@@ -30,6 +30,7 @@ final class ResultsCommand implements Command {
     }
 
     @Override public void run(List<String> args, CommandContext context) {
+        if (context.hasSession()) context.session().saveProgress();
         ResultsExport.run(args, context.labs().progress(), Instant.now(), context::println);
     }
 }
