@@ -41,6 +41,19 @@ public final class AtomicFiles {
         syncDirectory(dir);
     }
 
+    /** What went wrong, in words: NIO's exceptions often carry only the path. */
+    public static String describe(IOException e) {
+        String what = switch (e) {
+            case java.nio.file.AccessDeniedException a -> "permission denied";
+            case NoSuchFileException n -> "no such file or directory";
+            case java.nio.file.NotDirectoryException n -> "not a directory";
+            case java.nio.file.FileAlreadyExistsException f -> "a file is in the way";
+            case java.nio.file.FileSystemException f when f.getReason() != null -> f.getReason();
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
+        return e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " + what : what;
+    }
+
     /** Creates {@code dir} and its missing parents, giving each one created to {@code owner}. */
     static void createDirectories(Path dir, Optional<StateLocation.Owner> owner) throws IOException {
         Deque<Path> missing = new ArrayDeque<>();

@@ -59,7 +59,7 @@ public final class FileProgressStore implements ProgressStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            notice.accept("Your progress in " + labId + " could not be read from " + file + " (" + e.getMessage() + "); this session starts afresh.");
+            notice.accept("Your progress in " + labId + " could not be read from " + file + " (" + AtomicFiles.describe(e) + "); this session starts afresh.");
             return Optional.empty();
         }
         try {
@@ -78,7 +78,7 @@ public final class FileProgressStore implements ProgressStore {
                     + aside.getFileName() + " and this lab starts afresh.");
         } catch (IOException e) {
             notice.accept("Progress file " + file + " is unreadable (" + reason + ") and could not be set aside ("
-                    + e.getMessage() + "): move it away by hand to keep your progress from now on.");
+                    + AtomicFiles.describe(e) + "): move it away by hand to keep your progress from now on.");
         }
     }
 
@@ -88,7 +88,7 @@ public final class FileProgressStore implements ProgressStore {
             saveFailed = false;
         } catch (IOException e) {
             if (!saveFailed) {
-                notice.accept("Your progress could not be saved in " + location.dir() + " (" + e.getMessage()
+                notice.accept("Your progress could not be saved in " + location.dir() + " (" + AtomicFiles.describe(e)
                         + "): check that the directory is writable; the lab goes on.");
             }
             saveFailed = true;
@@ -99,7 +99,7 @@ public final class FileProgressStore implements ProgressStore {
         try {
             Files.deleteIfExists(file(labId));
         } catch (IOException e) {
-            notice.accept("Your saved progress in " + labId + " could not be removed (" + e.getMessage() + ").");
+            notice.accept("Your saved progress in " + labId + " could not be removed (" + AtomicFiles.describe(e) + ").");
         }
     }
 
@@ -113,7 +113,7 @@ public final class FileProgressStore implements ProgressStore {
                 if (LAB_ID.matcher(id).matches()) load(id).ifPresent(found::add);
             }
         } catch (IOException e) {
-            notice.accept("Your progress could not be listed from " + location.dir() + " (" + e.getMessage() + ").");
+            notice.accept("Your progress could not be listed from " + location.dir() + " (" + AtomicFiles.describe(e) + ").");
         }
         found.sort(Comparator.comparing(LabProgress::lab));
         return found;

@@ -61,7 +61,7 @@ public final class ResultsExport {
         try {
             AtomicFiles.write(r.file(), text.getBytes(StandardCharsets.UTF_8), store.owner());
         } catch (IOException e) {
-            throw new ShellException("could not write " + r.file() + " (" + e.getMessage() + ") " + Style.PLAIN.dash()
+            throw new ShellException("could not write " + r.file() + " (" + AtomicFiles.describe(e) + ") " + Style.PLAIN.dash()
                     + " choose a writable place with --out");
         }
         out.accept("results of " + labs.size() + " lab" + (labs.size() == 1 ? "" : "s") + " written to " + r.file()
