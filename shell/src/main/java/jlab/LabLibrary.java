@@ -39,14 +39,22 @@ final class LabLibrary implements Labs {
     private final Path ledgerBase;
     private ProgressStore progress;
 
+    /** The learner's labs: ledgers under /run/jlab, progress saved under their $XDG_STATE_HOME/jlab. */
     LabLibrary(Path home, Consumer<String> notice) {
-        this(home, notice, Ledger.DEFAULT_BASE);
+        this(home, notice, Ledger.DEFAULT_BASE, null);
     }
 
+    /** Ledgers under {@code ledgerBase}, and no progress kept: for tests and lint, which are nobody's learning. */
     LabLibrary(Path home, Consumer<String> notice, Path ledgerBase) {
+        this(home, notice, ledgerBase, ProgressStore.none());
+    }
+
+    /** {@code progress}: null for the invoking learner's files, opened on first use. */
+    private LabLibrary(Path home, Consumer<String> notice, Path ledgerBase, ProgressStore progress) {
         this.home = home;
         this.notice = notice;
         this.ledgerBase = ledgerBase;
+        this.progress = progress;
     }
 
     LabCatalog catalog() {
@@ -68,7 +76,7 @@ final class LabLibrary implements Labs {
         return start(lab, home.resolve("lesson-content"), progress());
     }
 
-    /** Saved under the invoking learner's $XDG_STATE_HOME/jlab; created on first use. */
+    /** Saved under the invoking learner's $XDG_STATE_HOME/jlab (created on first use), or none (see the constructors). */
     @Override public synchronized ProgressStore progress() {
         if (progress == null) progress = FileProgressStore.forInvokingUser(notice);
         return progress;
