@@ -13,7 +13,8 @@ import jlab.ledger.ProcStartTimes;
 
 /**
  * The command line: {@code jlab} opens the shell, {@code jlab start <lab>} goes straight into a lab, and
- * {@code list}, {@code doctor}, {@code validate}, {@code lint}, {@code new}, {@code schema}, {@code cleanup}, {@code help}, {@code --version} answer
+ * {@code list}, {@code doctor}, {@code validate}, {@code lint}, {@code new}, {@code schema}, {@code cleanup}, {@code progress},
+ * {@code results}, {@code help}, {@code --version} answer
  * and exit. Nothing heavy is loaded before it is needed, so the prompt comes quickly.
  */
 public final class Main {
