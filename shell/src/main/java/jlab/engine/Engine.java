@@ -305,8 +305,6 @@ public final class Engine implements LabSession, CgroupControl {
         progressStore.clear(lab.id());
         progress = new ProgressTracker(lab, clock);
         resumable = false;
-        java.util.Arrays.fill(solved, false);
-        java.util.Arrays.fill(hintsGiven, 0);
         index = 0;
         return replayTo(0, "progress cleared; a fresh sandbox at step 1");
     }
