@@ -21,6 +21,8 @@ import jlab.ledger.ProcStartTimes;
 import jlab.ledger.ProcessIdentity;
 import jlab.ledger.Releaser;
 import jlab.proc.ProcFs;
+import jlab.progress.FileProgressStore;
+import jlab.progress.ProgressStore;
 import jlab.sandbox.BusyboxRootfs;
 import jlab.sandbox.Sandbox;
 import jlab.shell.Labs;
@@ -35,15 +37,24 @@ final class LabLibrary implements Labs {
     private final Path home;
     private final Consumer<String> notice;
     private final Path ledgerBase;
+    private ProgressStore progress;
 
+    /** The learner's labs: ledgers under /run/jlab, progress saved under their $XDG_STATE_HOME/jlab. */
     LabLibrary(Path home, Consumer<String> notice) {
-        this(home, notice, Ledger.DEFAULT_BASE);
+        this(home, notice, Ledger.DEFAULT_BASE, null);
     }
 
+    /** Ledgers under {@code ledgerBase}, and no progress kept: for tests and lint, which are nobody's learning. */
     LabLibrary(Path home, Consumer<String> notice, Path ledgerBase) {
+        this(home, notice, ledgerBase, ProgressStore.none());
+    }
+
+    /** {@code progress}: null for the invoking learner's files, opened on first use. */
+    private LabLibrary(Path home, Consumer<String> notice, Path ledgerBase, ProgressStore progress) {
         this.home = home;
         this.notice = notice;
         this.ledgerBase = ledgerBase;
+        this.progress = progress;
     }
 
     LabCatalog catalog() {
@@ -62,11 +73,21 @@ final class LabLibrary implements Labs {
         } catch (LabException e) {
             throw new ShellException(e.render());
         }
-        return start(lab, home.resolve("lesson-content"));
+        return start(lab, home.resolve("lesson-content"), progress());
     }
 
-    /** A session of a lab loaded from anywhere (`jlab lint <file>`); {@code lessons} is where its texts are. */
+    /** Saved under the invoking learner's $XDG_STATE_HOME/jlab (created on first use), or none (see the constructors). */
+    @Override public synchronized ProgressStore progress() {
+        if (progress == null) progress = FileProgressStore.forInvokingUser(notice);
+        return progress;
+    }
+
+    /** A session of a lab loaded from anywhere (`jlab lint <file>`), saving no progress; {@code lessons} is where its texts are. */
     LabSession start(Lab lab, Path lessons) {
+        return start(lab, lessons, ProgressStore.none());
+    }
+
+    private LabSession start(Lab lab, Path lessons, ProgressStore progressStore) {
         String id = lab.id();
         if (!Privileges.root()) {
             throw new ShellException("a lab builds real namespaces and mounts, which needs root: run `sudo ./jlab start " + id + "`");
@@ -79,7 +100,7 @@ final class LabLibrary implements Labs {
             SyscallLog log = new SyscallLog();
             Syscalls logged = new LoggingSyscalls(kernel, log);
             Engine engine = new Engine(lab, () -> Sandbox.create(logged, kernel, ledger, BusyboxRootfs.DEFAULT_BUSYBOX, releaser),
-                    new ProcFs(), lessons, log, true);
+                    new ProcFs(), lessons, log, true, progressStore, java.time.Clock.systemUTC());
             engine.onClose(() -> {
                 var report = ledger.teardown(releaser);
                 ledger.close();

@@ -13,7 +13,8 @@ import jlab.ledger.ProcStartTimes;
 
 /**
  * The command line: {@code jlab} opens the shell, {@code jlab start <lab>} goes straight into a lab, and
- * {@code list}, {@code doctor}, {@code validate}, {@code lint}, {@code new}, {@code schema}, {@code cleanup}, {@code help}, {@code --version} answer
+ * {@code list}, {@code doctor}, {@code validate}, {@code lint}, {@code new}, {@code schema}, {@code cleanup}, {@code progress},
+ * {@code results}, {@code help}, {@code --version} answer
  * and exit. Nothing heavy is loaded before it is needed, so the prompt comes quickly.
  */
 public final class Main {
@@ -31,6 +32,9 @@ public final class Main {
               new <id>               scaffold labs/<id>.yaml and lesson-content/<id>/ from a template
               schema [--write]       print the JSON schema of lab files (--write: update the shipped copy)
               cleanup                remove what crashed jlab sessions left behind (mounts, processes, dirs)
+              progress               your progress across the labs (saved in $XDG_STATE_HOME/jlab)
+              results [--json|--junit] [--out FILE]
+                                     export your results for an instructor (see PROGRESS.md)
               bench [which] [--json] measure start-up, containers and snapshots against reference tools
               help                   this text
               --version              jlab's version
@@ -76,6 +80,7 @@ public final class Main {
                 }
             }
             case "cleanup" -> { return cleanup(out, err); }
+            case "progress", "results" -> { return ProgressReports.run(command, rest, out, err); }
             case "--train" -> { return Training.run(home); }
             case "bench" -> { return jlab.bench.Bench.run(rest, Kernel.syscalls(), home, Privileges.root(), out, err); }
             case "help", "-h", "--help" -> {
@@ -100,7 +105,7 @@ public final class Main {
     }
 
     private static String suggestion(String command) {
-        List<String> known = List.of("start", "list", "doctor", "validate", "lint", "new", "schema", "cleanup", "bench", "help");
+        List<String> known = List.of("start", "list", "doctor", "validate", "lint", "new", "schema", "cleanup", "bench", "help", "progress", "results");
         return known.stream().filter(k -> k.startsWith(command.substring(0, Math.min(2, command.length()))))
                 .findFirst().map(k -> " (did you mean '" + k + "'?)").orElse("");
     }

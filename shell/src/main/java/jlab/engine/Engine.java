@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import jlab.inspect.Annotation;
@@ -18,6 +19,8 @@ import jlab.lab.Action;
 import jlab.lab.Lab;
 import jlab.lab.Step;
 import jlab.proc.ProcFs;
+import jlab.progress.LabProgress;
+import jlab.progress.ProgressStore;
 import jlab.sandbox.Sandbox;
 import jlab.sandbox.SandboxException;
 
@@ -54,9 +57,21 @@ public final class Engine implements LabSession, CgroupControl {
     private boolean warnedUnsolved;
     private Runnable onClose = () -> { };
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ProgressStore progressStore;
+    private final java.time.Clock clock;
+    private ProgressTracker progress;
+    private boolean resumable;
 
     public Engine(Lab lab, SandboxFactory sandboxes, ProcFs proc, Path lessonRoot, SyscallLog log,
                   boolean allowPidnsProcOption) throws IOException {
+        this(lab, sandboxes, proc, lessonRoot, log, allowPidnsProcOption, ProgressStore.none(), java.time.Clock.systemUTC());
+    }
+
+    /** {@code progressStore}: where the learner's progress in this lab is loaded from and saved to. */
+    public Engine(Lab lab, SandboxFactory sandboxes, ProcFs proc, Path lessonRoot, SyscallLog log,
+                  boolean allowPidnsProcOption, ProgressStore progressStore, java.time.Clock clock) throws IOException {
+        this.progressStore = progressStore;
+        this.clock = clock;
         this.lab = lab;
         this.sandboxes = sandboxes;
         this.proc = proc;
@@ -65,7 +80,28 @@ public final class Engine implements LabSession, CgroupControl {
         this.allowPidnsProcOption = allowPidnsProcOption;
         this.hintsGiven = new int[lab.steps().size()];
         this.solved = new boolean[lab.steps().size()];
+        Optional<LabProgress> saved = progressStore.load(lab.id());
+        this.progress = saved.map(p -> ProgressTracker.restore(lab, clock, p)).orElseGet(() -> new ProgressTracker(lab, clock));
+        this.resumable = saved.isPresent();
         build();
+        restoreCounters();
+    }
+
+    /** Solved tasks, hints given and quiz attempts as the tracker has them (saved, or none). */
+    private void restoreCounters() {
+        for (int i = 0; i < stepCount(); i++) {
+            solved[i] = progress.isDone(i);
+            hintsGiven[i] = progress.hints(i);
+            var quiz = lab.steps().get(i).quiz();
+            for (int q = 0; q < quiz.size(); q++) {
+                var a = progress.answer(i, q);
+                grader.restore(quiz.get(q), a.attempts(), a.correct());
+            }
+        }
+    }
+
+    @Override public void saveProgress() {
+        progressStore.save(progress.snapshot());
     }
 
     private void build() throws IOException {
@@ -129,6 +165,8 @@ public final class Engine implements LabSession, CgroupControl {
             ranThrough = i;
         }
         index = target;
+        progress.at(target);
+        saveProgress();
         List<Annotation> annotations = new ArrayList<>();
         if (ranThrough < target && step().actions().isEmpty()) {
             ranThrough = target;
@@ -169,13 +207,18 @@ public final class Engine implements LabSession, CgroupControl {
 
     @Override public CheckReport check() {
         CheckReport report = taskChecks();
-        if (report.passed()) solved[index] = true;
+        if (report.passed()) {
+            solved[index] = true;
+            if (progress.done(index)) saveProgress();
+        }
         return report;
     }
 
     @Override public String hint() {
         List<String> hints = step().hints();
         if (hints.isEmpty()) return "";
+        progress.hint(index);
+        saveProgress();
         int n = Math.min(hintsGiven[index]++, hints.size() - 1);
         return hints.size() == 1 ? hints.get(0) : "(" + (n + 1) + "/" + hints.size() + ") " + hints.get(n);
     }
@@ -216,7 +259,14 @@ public final class Engine implements LabSession, CgroupControl {
     }
 
     @Override public Grade answer(int questionIndex, String answer) {
-        return grader.grade(step().quiz().get(questionIndex), answer);
+        var question = step().quiz().get(questionIndex);
+        int before = grader.attemptsUsed(question);
+        Grade grade = grader.grade(question, answer);
+        if (grader.attemptsUsed(question) != before) {
+            progress.answered(index, questionIndex, answer, grade.correct());
+            saveProgress();
+        }
+        return grade;
     }
 
     @Override public Annotation show(String inspector) {
@@ -238,13 +288,38 @@ public final class Engine implements LabSession, CgroupControl {
     }
 
     @Override public StepOutcome reset() {
-        int target = index;
-        closeSandbox();
-        try {
-            build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not rebuild the sandbox: " + e.getMessage(), e);
+        return replayTo(index, "sandbox rebuilt from scratch; steps 1–" + index + " replayed (with their solutions)");
+    }
+
+    @Override public Optional<Resume> saved() {
+        return resumable ? Optional.of(new Resume(progress.current(), progress.tasksDone())) : Optional.empty();
+    }
+
+    @Override public StepOutcome resume() {
+        int target = progress.current();
+        return replayTo(target, target == 0 ? "progress restored"
+                : "progress restored; steps 1–" + target + " replayed (with their solutions) to rebuild the kernel state");
+    }
+
+    @Override public StepOutcome restart() {
+        progressStore.clear(lab.id());
+        progress = new ProgressTracker(lab, clock);
+        resumable = false;
+        index = 0;
+        return replayTo(0, "progress cleared; a fresh sandbox at step 1");
+    }
+
+    /** A fresh sandbox with steps 1..target (0-based, exclusive) replayed, solutions included, then step target entered. */
+    private StepOutcome replayTo(int target, String note) {
+        if (ranThrough >= 0) { // a sandbox nothing ran in yet (resuming at start) is already fresh
+            closeSandbox();
+            try {
+                build();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not rebuild the sandbox: " + e.getMessage(), e);
+            }
         }
+        restoreCounters();
         List<String> notes = new ArrayList<>();
         List<String> output = new ArrayList<>();
         for (int i = 0; i < target; i++) {
@@ -253,7 +328,7 @@ public final class Engine implements LabSession, CgroupControl {
             if (s.hasTask()) runActions(s.solution(), output::add, notes);
             ranThrough = i;
         }
-        notes.add("sandbox rebuilt from scratch; steps 1–" + target + " replayed (with their solutions)");
+        notes.add(note);
         StepOutcome entered = enter(target);
         notes.addAll(entered.notes());
         return new StepOutcome(entered.step(), entered.syscalls(), entered.output(), entered.annotations(),
@@ -299,6 +374,7 @@ public final class Engine implements LabSession, CgroupControl {
     @Override public void close() {
         if (!closed.compareAndSet(false, true)) return;
         try {
+            saveProgress();
             closeSandbox();
         } finally {
             onClose.run();

@@ -1,6 +1,7 @@
 package jlab.engine;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import jlab.inspect.Annotation;
@@ -61,8 +62,26 @@ public interface LabSession extends AutoCloseable {
     /** Tears the sandbox down and rebuilds it, replaying the steps up to the current one. */
     StepOutcome reset();
 
+    /** Where the learner left off in an earlier session of this lab, when their progress was saved. */
+    default Optional<Resume> saved() { return Optional.empty(); }
+
+    /**
+     * Moves onto the saved step, rebuilding the kernel state it needs by replaying the steps before it
+     * (with their solutions, as {@link #reset} does); step 1 when nothing was saved.
+     */
+    default StepOutcome resume() { return goTo(0); }
+
+    /** Saves the learner's progress now (it is saved on every change; this brings the time spent up to date). */
+    default void saveProgress() { }
+
+    /** Starts the lab over: saved progress forgotten, a fresh sandbox, step 1. */
+    default StepOutcome restart() { throw new IllegalStateException("this lab keeps no progress to start over from"); }
+
     /** Tears everything down; idempotent. */
     @Override void close();
+
+    /** A saved place in the lab: the 0-based step to resume at and how many tasks were done. */
+    record Resume(int stepIndex, int tasksDone) {}
 
     /** A step as the learner reads it. {@code text} is Markdown; {@code number} is 1-based. */
     record StepView(int number, String id, String title, String text, String task, boolean hasQuiz) {

@@ -31,6 +31,18 @@ final class QuizGrader {
         };
     }
 
+    /** Graded answers so far (the limit once answered right): a change means {@link #grade} counted one. */
+    int attemptsUsed(Question q) {
+        return attemptsUsed.getOrDefault(q, 0);
+    }
+
+    /** Carries attempts over from saved progress. */
+    void restore(Question q, int attempts, boolean correct) {
+        int limit = Math.max(1, attempts(q));
+        if (correct) attemptsUsed.put(q, limit);
+        else if (attempts > 0) attemptsUsed.put(q, Math.min(attempts, limit));
+    }
+
     Grade grade(Question q, String answer) {
         int limit = Math.max(1, attempts(q));
         int used = attemptsUsed.getOrDefault(q, 0);

@@ -19,4 +19,9 @@ public interface Labs {
      *         not root, missing package …); {@link ShellException} is the natural choice
      */
     LabSession start(String id);
+
+    /** The learner's saved progress in the labs (for {@code progress} and {@code results}); by default none is kept. */
+    default jlab.progress.ProgressStore progress() {
+        return jlab.progress.ProgressStore.none();
+    }
 }

@@ -28,7 +28,8 @@ public final class CommandRegistry {
                 new NextCommand(), new BackCommand(), new StepCommand(),
                 new CheckCommand(), new HintCommand(), new SolveCommand(), new QuizCommand(),
                 new ShowCommand(), new ExecCommand(), new ResetCommand(), new QuitCommand(),
-                new CgroupCommand(), new ChartCommand()));
+                new CgroupCommand(), new ChartCommand(),
+                new ProgressCommand(), new ResultsCommand()));
     }
 
     private void register(String name, Command c) {

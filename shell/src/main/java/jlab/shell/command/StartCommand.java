@@ -16,8 +16,9 @@ final class StartCommand implements Command {
 
     @Override public String help() {
         return """
-                Builds the lab's sandbox and shows step 1. A lab already running is torn
-                down first. `list` shows the labs.
+                Builds the lab's sandbox and shows step 1, or resumes where you left off
+                (your progress is saved as you go). A lab already running is torn down first.
+                `list` shows the labs.
                   start namespaces""";
     }
 
@@ -31,6 +32,14 @@ final class StartCommand implements Command {
         context.open(session);
         context.println(context.style().bold(session.labTitle())
                 + context.style().dim(" (" + session.stepCount() + " steps)"));
-        context.goTo(0);
+        var saved = session.saved();
+        if (saved.isEmpty()) {
+            context.goTo(0);
+            return;
+        }
+        var at = saved.get();
+        context.println("Resuming at step " + (at.stepIndex() + 1) + " of " + session.stepCount() + " (" + at.tasksDone()
+                + " task" + (at.tasksDone() == 1 ? "" : "s") + " done). `reset --progress` starts over.");
+        context.show(session.resume());
     }
 }
