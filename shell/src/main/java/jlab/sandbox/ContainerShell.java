@@ -94,9 +94,9 @@ public final class ContainerShell implements AutoCloseable {
         }
     }
 
-    /** Sets the terminal's size; the shell's foreground job gets SIGWINCH. */
-    public void resize(WindowSize size) {
-        quiet.setWindowSize(master, size);
+    /** Sets the terminal's size; the shell's foreground job gets SIGWINCH. Ignored once closed. */
+    public synchronized void resize(WindowSize size) {
+        if (!closed) quiet.setWindowSize(master, size);
     }
 
     /** How the shell ended, once it has and was reaped. */
