@@ -29,6 +29,8 @@ import jlab.proc.ProcStat;
 class ContainerShellKernelTest {
     /** Long enough for a loaded 2-core machine; a passing run waits only for the output it needs. */
     private static final long DEADLINE_NANOS = 60_000_000_000L;
+    /** PS1 is {@code \\h:\\w\\$ }. */
+    private static final String PROMPT = "pty-lab:/# ";
     private final ProcFs proc = new ProcFs();
     private ContainerFixture c;
     private ContainerShell shell;
@@ -83,7 +85,9 @@ class ContainerShellKernelTest {
         readUntil(Pattern.compile("\r\n31 97\r\n"));
         shell.resize(new WindowSize(40, 120));
         type("stty size\n");
-        readUntil(Pattern.compile("\r\n40 120\r\n"));
+        // ^D ends input only at the start of a line the shell is reading: typed earlier, while the tty is
+        // still canonical for the command before, it would be a line of its own that the shell never sees
+        readUntil(Pattern.compile("\r\n40 120\r\n" + PROMPT));
 
         type("\u0004");
         readToEnd();
@@ -98,6 +102,24 @@ class ContainerShellKernelTest {
         WaitStatus status = shell.end();
         assertThat(status).isNotInstanceOf(WaitStatus.StillRunning.class);
         assertThat(Path.of("/proc/" + shell.pid())).doesNotExist();
+    }
+
+    @Test
+    void throughTheCgroupGateTheShellStillGetsItsTerminal() {
+        shell.close();
+        var placed = new java.util.concurrent.CopyOnWriteArrayList<Integer>();
+        c.sandbox.placeNewProcessesWith(placed::add);
+        shell = c.sandbox.commands().openShell("vt100", new WindowSize(20, 70));
+        assertThat(placed).as("placed before it became the shell").containsExactly(shell.pid());
+        assertThat(shell.tty()).matches("/dev/pts/\\d+");
+        type("tty; stty size; sleep 100\n");
+        ProcStat sleep = awaitChild("sleep");
+        assertThat(foregroundGroup(sleep)).as("job control through the gate").isEqualTo(sleep.pid());
+        type("\u0003");
+        assertThat(readUntil(Pattern.compile("\\^C\r\n" + PROMPT))).contains("\r\n" + shell.tty() + "\r\n", "\r\n20 70\r\n");
+        type("exit 7\n");
+        readToEnd();
+        assertThat(shell.status()).contains(new WaitStatus.Exited(shell.pid(), 7));
     }
 
     private void type(String keys) {
