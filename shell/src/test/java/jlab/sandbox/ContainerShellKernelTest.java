@@ -55,6 +55,7 @@ class ContainerShellKernelTest {
     @Test
     void theShellRunsOnItsOwnControllingTerminalInsideTheContainer() {
         assertThat(shell.tty()).isEqualTo("/dev/pts/0");
+        assertThat(inLedger()).as("the shell is in the ledger while it lives").isTrue();
         type("echo pid=$$; tty; stty size; hostname; exit\n");
         String out = readToEnd();
         assertThat(group(out, "pid=(\\d+)\r\n")).as("the shell is not the container's PID 1").isNotEqualTo("1");
@@ -63,6 +64,12 @@ class ContainerShellKernelTest {
                 .contains("\r\npty-lab\r\n").as("the container's hostname");
         assertThat(shell.status()).contains(new WaitStatus.Exited(shell.pid(), 0));
         assertThat(Path.of("/proc/" + shell.pid())).as("reaped").doesNotExist();
+        assertThat(inLedger()).as("and released from the ledger").isFalse();
+    }
+
+    private boolean inLedger() {
+        return c.sandbox.ledger().live().stream()
+                .anyMatch(r -> r instanceof jlab.ledger.Resource.Process p && p.pid() == shell.pid());
     }
 
     @Test
