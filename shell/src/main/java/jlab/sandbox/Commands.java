@@ -179,7 +179,9 @@ public final class Commands {
             sandbox.kernel().unlockPty(master);
             tty = "/dev/pts/" + sandbox.kernel().ptyNumber(master);
             sandbox.kernel().setWindowSize(master, size);
-            List<String> env = List.of(SpawnSpec.DEFAULT_ENV.get(0), "HOME=/root", "TERM=" + term, "PS1=\\h:\\w\\$ ");
+            List<String> env = new ArrayList<>(SpawnSpec.DEFAULT_ENV.stream().filter(v -> !v.startsWith("TERM=")).toList());
+            env.add("TERM=" + term); // the learner's terminal type: the inner shell draws on it
+            env.add("PS1=\\h:\\w\\$ ");
             pid = spawnPlaced(new SpawnSpec("/bin/sh", List.of("sh"), env,
                     SpawnSpec.TERMINAL, SpawnSpec.TERMINAL, SpawnSpec.TERMINAL, true, tty));
         } catch (RuntimeException e) {

@@ -56,12 +56,13 @@ class ContainerShellKernelTest {
     void theShellRunsOnItsOwnControllingTerminalInsideTheContainer() {
         assertThat(shell.tty()).isEqualTo("/dev/pts/0");
         assertThat(inLedger()).as("the shell is in the ledger while it lives").isTrue();
-        type("echo pid=$$; tty; stty size; hostname; exit\n");
+        type("echo pid=$$; tty; stty size; hostname; echo term=$TERM; exit\n");
         String out = readToEnd();
         assertThat(group(out, "pid=(\\d+)\r\n")).as("the shell is not the container's PID 1").isNotEqualTo("1");
         assertThat(out).contains("\r\n/dev/pts/0\r\n").as("tty names the container's own pty")
                 .contains("\r\n31 97\r\n").as("stty size shows what TIOCSWINSZ set")
-                .contains("\r\npty-lab\r\n").as("the container's hostname");
+                .contains("\r\npty-lab\r\n").as("the container's hostname")
+                .contains("\r\nterm=vt100\r\n").as("the terminal type jlab was given");
         assertThat(shell.status()).contains(new WaitStatus.Exited(shell.pid(), 0));
         assertThat(Path.of("/proc/" + shell.pid())).as("reaped").doesNotExist();
         assertThat(inLedger()).as("and released from the ledger").isFalse();
