@@ -251,6 +251,12 @@ public final class Engine implements LabSession, CgroupControl {
         sandbox.commands().interrupt();
     }
 
+    @Override public PtyShell openShell(String term, int rows, int columns) {
+        int mark = log.mark();
+        var shell = sandbox.commands().openShell(term, new jlab.kernel.WindowSize(rows, columns));
+        return new ContainerPtyShell(shell, () -> syscallsSince(mark), () -> step().hasTask() ? check() : CheckReport.NONE);
+    }
+
     @Override public List<QuestionView> quiz() {
         var quiz = step().quiz();
         List<QuestionView> views = new ArrayList<>();

@@ -46,6 +46,16 @@ public interface LabSession extends AutoCloseable {
     /** Sends SIGINT to the command {@link #exec} is running, if any. */
     void interrupt();
 
+    /**
+     * Starts an interactive shell inside the lab's container on a pseudo-terminal of {@code rows} x
+     * {@code columns} with {@code TERM=term}; the caller pumps its bytes and ends it with
+     * {@link PtyShell#finish}. Refused (with the same reasons as {@link #exec}) until the container can run
+     * commands.
+     */
+    default PtyShell openShell(String term, int rows, int columns) {
+        throw new UnsupportedOperationException("this lab session has no container shell");
+    }
+
     List<QuestionView> quiz();
 
     Grade answer(int questionIndex, String answer);
@@ -103,6 +113,23 @@ public interface LabSession extends AutoCloseable {
 
     /** A command's fate: exit code or signal, and the syscalls jlab made for it. */
     record ExecOutcome(String status, int exitCode, List<String> syscalls, CheckReport checks) {}
+
+    /** An interactive shell in the container, seen from jlab's side of its pseudo-terminal. */
+    interface PtyShell {
+        /** Its terminal inside the container, e.g. {@code /dev/pts/0}. */
+        String tty();
+
+        /** Output of the shell: bytes read, 0 when nothing came within {@code timeoutMillis}, -1 once it has ended. */
+        int read(byte[] buffer, int timeoutMillis);
+
+        /** Bytes typed on its terminal (^C, ^D and ^Z included: the terminal makes them signals or end of input). */
+        void write(byte[] bytes, int offset, int length);
+
+        void resize(int rows, int columns);
+
+        /** Ends the shell if it still runs, reaps it, and evaluates the step's checks as after {@link #exec}. */
+        ExecOutcome finish();
+    }
 
     enum QuestionKind { CHOICE, MULTIPLE, NUMBER, TEXT }
 

@@ -164,4 +164,27 @@ public final class LoggingSyscalls implements Syscalls {
     @Override public java.util.Optional<byte[]> getxattr(String path, String name) { return kernel.getxattr(path, name); }
 
     @Override public List<String> listxattr(String path) { return kernel.listxattr(path); }
+
+    /** Terminal bytes are plumbing, like read: not logged. */
+    @Override public int write(int fd, byte[] buffer, int offset, int length) {
+        return kernel.write(fd, buffer, offset, length);
+    }
+
+    @Override public boolean pollIn(int fd, int timeoutMillis) { return kernel.pollIn(fd, timeoutMillis); }
+
+    @Override public void unlockPty(int masterFd) {
+        logged("ioctl", List.of(String.valueOf(masterFd), "TIOCSPTLCK", "[0]"), () -> kernel.unlockPty(masterFd));
+    }
+
+    @Override public int ptyNumber(int masterFd) {
+        return logged("ioctl", List.of(String.valueOf(masterFd), "TIOCGPTN", "[...]"), () -> kernel.ptyNumber(masterFd),
+                n -> "0 (/dev/pts/" + n + ")");
+    }
+
+    @Override public void setWindowSize(int fd, WindowSize size) {
+        logged("ioctl", List.of(String.valueOf(fd), "TIOCSWINSZ", "{ws_row=" + size.rows() + ", ws_col=" + size.columns() + "}"),
+                () -> kernel.setWindowSize(fd, size));
+    }
+
+    @Override public WindowSize windowSize(int fd) { return kernel.windowSize(fd); }
 }

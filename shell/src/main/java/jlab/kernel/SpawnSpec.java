@@ -9,10 +9,15 @@ import java.util.Objects;
  * ({@link #DEV_NULL} opens /dev/null of the child's root instead). The child always gets
  * {@code chdir("/")}, every other descriptor closed, default signal dispositions, an empty signal mask
  * and, when {@code newSession}, its own session (setsid).
+ *
+ * <p>{@link #TERMINAL} opens {@code terminal} (a tty path in the child's root) instead, read-write and
+ * without O_NOCTTY, once: the first stream that names it opens it, later ones are copies. glibc applies
+ * setsid before the file actions, so a child in a new session gets that tty as its controlling terminal.
  */
 public record SpawnSpec(String path, List<String> argv, List<String> env, int stdin, int stdout, int stderr,
-                        boolean newSession) {
+                        boolean newSession, String terminal) {
     public static final int DEV_NULL = -1;
+    public static final int TERMINAL = -2;
 
     /** A plain environment for programs inside a container. */
     public static final List<String> DEFAULT_ENV =
@@ -23,6 +28,15 @@ public record SpawnSpec(String path, List<String> argv, List<String> env, int st
         argv = List.copyOf(argv);
         env = List.copyOf(env);
         if (argv.isEmpty()) throw new IllegalArgumentException("argv must name the program");
+        boolean wantsTerminal = stdin == TERMINAL || stdout == TERMINAL || stderr == TERMINAL;
+        if (wantsTerminal != (terminal != null)) {
+            throw new IllegalArgumentException("a terminal path goes with TERMINAL streams, and only with them");
+        }
+    }
+
+    public SpawnSpec(String path, List<String> argv, List<String> env, int stdin, int stdout, int stderr,
+                     boolean newSession) {
+        this(path, argv, env, stdin, stdout, stderr, newSession, null);
     }
 
     /** Runs {@code argv} by absolute path with all three standard streams on /dev/null, in a new session. */
@@ -31,10 +45,10 @@ public record SpawnSpec(String path, List<String> argv, List<String> env, int st
     }
 
     public SpawnSpec withOutput(int stdoutFd, int stderrFd) {
-        return new SpawnSpec(path, argv, env, stdin, stdoutFd, stderrFd, newSession);
+        return new SpawnSpec(path, argv, env, stdin, stdoutFd, stderrFd, newSession, terminal);
     }
 
     public SpawnSpec withInput(int stdinFd) {
-        return new SpawnSpec(path, argv, env, stdinFd, stdout, stderr, newSession);
+        return new SpawnSpec(path, argv, env, stdinFd, stdout, stderr, newSession, terminal);
     }
 }

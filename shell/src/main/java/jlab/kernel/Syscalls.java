@@ -116,4 +116,37 @@ public interface Syscalls {
     default java.util.List<String> listxattr(String path) {
         throw new UnsupportedOperationException("extended attributes are not available from " + getClass().getSimpleName());
     }
+
+    /** write(2) of {@code length} bytes of {@code buffer} from {@code offset}; returns how many were written. */
+    default int write(int fd, byte[] buffer, int offset, int length) {
+        throw new UnsupportedOperationException("write is not available from " + getClass().getSimpleName());
+    }
+
+    /**
+     * poll(2) for input on one descriptor: true when, within {@code timeoutMillis}, it has something to
+     * read or its other end is gone (POLLIN, POLLHUP or POLLERR), false when the time ran out.
+     */
+    default boolean pollIn(int fd, int timeoutMillis) {
+        throw new UnsupportedOperationException("poll is not available from " + getClass().getSimpleName());
+    }
+
+    /** ioctl(fd, TIOCSPTLCK, 0): unlocks a pseudo-terminal master so its slave can be opened (unlockpt(3)). */
+    default void unlockPty(int masterFd) {
+        throw new UnsupportedOperationException("pseudo-terminals are not available from " + getClass().getSimpleName());
+    }
+
+    /** ioctl(fd, TIOCGPTN): the N of the slave /dev/pts/N in the master's devpts instance (ptsname(3)). */
+    default int ptyNumber(int masterFd) {
+        throw new UnsupportedOperationException("pseudo-terminals are not available from " + getClass().getSimpleName());
+    }
+
+    /** ioctl(fd, TIOCSWINSZ): sets a terminal's size; the kernel sends SIGWINCH to its foreground group. */
+    default void setWindowSize(int fd, WindowSize size) {
+        throw new UnsupportedOperationException("pseudo-terminals are not available from " + getClass().getSimpleName());
+    }
+
+    /** ioctl(fd, TIOCGWINSZ): a terminal's size. */
+    default WindowSize windowSize(int fd) {
+        throw new UnsupportedOperationException("pseudo-terminals are not available from " + getClass().getSimpleName());
+    }
 }

@@ -3,17 +3,20 @@ package jlab.sandbox;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
+import jlab.kernel.OpenFlag;
 import jlab.kernel.Pipe;
 import jlab.kernel.Signal;
 import jlab.kernel.SpawnSpec;
 import jlab.kernel.SyscallException;
 import jlab.kernel.Syscalls;
 import jlab.kernel.WaitStatus;
+import jlab.kernel.WindowSize;
 import jlab.ledger.Ledger;
 import jlab.ledger.Resource;
 import jlab.proc.ProcFs;
@@ -39,6 +42,9 @@ public final class Commands {
      * into the cgroup and closed the pipe, then becomes the command with /dev/null as its stdin.
      */
     static final String GATE = "read -r _; exec \"$@\" </dev/null";
+
+    /** The gate of an interactive shell: its stdin becomes the terminal the gate opened as its stdout. */
+    static final String TERMINAL_GATE = "read -r _; exec \"$@\" <&1";
 
     Commands(Sandbox sandbox, Syscalls quiet, Ledger ledger) {
         this.sandbox = sandbox;
@@ -124,13 +130,15 @@ public final class Commands {
     private int spawnPlaced(SpawnSpec spec) {
         IntConsumer place = placer;
         if (place == null) return sandbox.inRootfs(() -> sandbox.kernel().spawn(spec));
-        List<String> gated = new ArrayList<>(List.of("sh", "-c", GATE, "jlab-gate"));
+        boolean onTerminal = spec.stdin() == SpawnSpec.TERMINAL;
+        if (onTerminal && spec.stdout() != SpawnSpec.TERMINAL) throw new IllegalArgumentException("a gated terminal needs stdout on it");
+        List<String> gated = new ArrayList<>(List.of("sh", "-c", onTerminal ? TERMINAL_GATE : GATE, "jlab-gate"));
         gated.addAll(spec.argv());
         Pipe gate = quiet.pipe();
         int pid;
         try {
             SpawnSpec viaGate = new SpawnSpec("/bin/sh", gated, spec.env(), gate.readFd(), spec.stdout(), spec.stderr(),
-                    spec.newSession());
+                    spec.newSession(), spec.terminal());
             pid = sandbox.inRootfs(() -> sandbox.kernel().spawn(viaGate));
         } catch (RuntimeException e) {
             quiet.close(gate.writeFd());
@@ -148,6 +156,40 @@ public final class Commands {
         }
         quiet.close(gate.writeFd());
         return pid;
+    }
+
+    /**
+     * Starts an interactive shell inside the container on a new pseudo-terminal of the container's own
+     * devpts (mounted at /dev/pts on first use), sized {@code size}, with {@code TERM=term}. The caller
+     * pumps its bytes and must close it. See {@link ContainerShell} for how it gets its controlling tty.
+     */
+    public ContainerShell openShell(String term, WindowSize size) {
+        sandbox.requireIsolation("open a shell in the container");
+        if (!sandbox.hasInit()) {
+            throw new SandboxException("the container has no init yet: a shell started now would become its PID 1."
+                    + " A later step starts the init.");
+        }
+        sandbox.mounts().mountDevpts();
+        String ptmx = sandbox.threadPath("/dev/pts/ptmx");
+        int master = sandbox.onThread(() ->
+                quiet.open(ptmx, EnumSet.of(OpenFlag.O_RDWR, OpenFlag.O_NOCTTY, OpenFlag.O_CLOEXEC)));
+        int pid;
+        String tty;
+        try {
+            sandbox.kernel().unlockPty(master);
+            tty = "/dev/pts/" + sandbox.kernel().ptyNumber(master);
+            sandbox.kernel().setWindowSize(master, size);
+            List<String> env = new ArrayList<>(SpawnSpec.DEFAULT_ENV.stream().filter(v -> !v.startsWith("TERM=")).toList());
+            env.add("TERM=" + term); // the learner's terminal type: the inner shell draws on it
+            env.add("PS1=\\h:\\w\\$ ");
+            pid = spawnPlaced(new SpawnSpec("/bin/sh", List.of("sh"), env,
+                    SpawnSpec.TERMINAL, SpawnSpec.TERMINAL, SpawnSpec.TERMINAL, true, tty));
+        } catch (RuntimeException e) {
+            quiet.close(master);
+            throw e;
+        }
+        var resource = ledger.record(new Resource.Process(pid, startTime(pid)));
+        return new ContainerShell(quiet, ledger, resource, master, tty);
     }
 
     /** Sends SIGINT to the command {@link #run} is waiting for, if any. */

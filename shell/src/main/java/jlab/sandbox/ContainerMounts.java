@@ -15,7 +15,11 @@ import jlab.kernel.UmountFlag;
  * sandbox refuses them before): /proc for its pid namespace, tmpfs, overlays, and their unmounting.
  */
 public final class ContainerMounts {
+    /** Slaves for root only (the shell runs as root); ptmx open to all, as on a host. */
+    static final String DEVPTS_OPTIONS = "newinstance,ptmxmode=0666,mode=0620";
+
     private final Sandbox sandbox;
+    private boolean devpts;
 
     ContainerMounts(Sandbox sandbox) {
         this.sandbox = sandbox;
@@ -95,5 +99,25 @@ public final class ContainerMounts {
             sandbox.kernel().umount2(path, EnumSet.noneOf(UmountFlag.class));
             return null;
         });
+    }
+
+    /**
+     * Mounts a devpts instance of the container's own at /dev/pts, once: pseudo-terminals opened through
+     * its ptmx are numbered from 0 and exist only inside the container (what runc does for every container).
+     */
+    synchronized void mountDevpts() {
+        if (devpts) return;
+        sandbox.requireRootMount("mount devpts");
+        try {
+            Files.createDirectories(sandbox.hostPath("/dev/pts"));
+        } catch (IOException e) {
+            throw new SandboxException("cannot create /dev/pts in the container: " + e.getMessage());
+        }
+        String path = sandbox.threadPath("/dev/pts");
+        sandbox.onThread(() -> {
+            sandbox.kernel().mount("devpts", path, "devpts", EnumSet.of(MountFlag.MS_NOSUID, MountFlag.MS_NOEXEC), DEVPTS_OPTIONS);
+            return null;
+        });
+        devpts = true;
     }
 }

@@ -70,4 +70,33 @@ public interface Console {
             @Override public void close() { }
         };
     }
+
+    /**
+     * The terminal handed over byte for byte to a program that runs on a terminal of its own (the
+     * container's shell): raw mode with no signals, echo, line editing or output processing, so ^C, ^Z
+     * and ^D reach the program as bytes. Closing it restores the terminal as it was.
+     */
+    interface RawTerminal extends AutoCloseable {
+        /** What TERM the program should be told. */
+        String type();
+
+        int rows();
+
+        int columns();
+
+        /** Typed bytes: how many, 0 when none came within {@code millis}, -1 when none can ever come. */
+        int read(byte[] buffer, long millis);
+
+        void write(byte[] bytes, int offset, int length);
+
+        /** Runs {@code handler} (on some other thread) whenever the terminal is resized, until closed. */
+        void onResize(Runnable handler);
+
+        @Override void close();
+    }
+
+    /** Puts the terminal in raw mode for a program; empty when this console is not a real terminal. */
+    default java.util.Optional<RawTerminal> rawTerminal() {
+        return java.util.Optional.empty();
+    }
 }

@@ -154,6 +154,13 @@ public final class JLineConsole implements Console, AutoCloseable {
         };
     }
 
+    /** Only a terminal JLine can put in raw mode and read byte by byte; never a dumb one (piped, TERM=dumb). */
+    @Override public java.util.Optional<RawTerminal> rawTerminal() {
+        boolean dumb = terminal.getType() == null || terminal.getType().startsWith("dumb");
+        if (dumb || !(terminal.input() instanceof org.jline.utils.NonBlockingInputStream input)) return java.util.Optional.empty();
+        return java.util.Optional.of(new JLineRawTerminal(terminal, input));
+    }
+
     @Override public PrintWriter out() {
         return terminal.writer();
     }

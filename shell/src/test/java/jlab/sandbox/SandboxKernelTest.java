@@ -132,6 +132,16 @@ class SandboxKernelTest {
     }
 
     @Test
+    void refusesAShellBeforeTheContainerIsIsolatedAndHasAnInit() {
+        var size = new jlab.kernel.WindowSize(24, 80);
+        assertThatThrownBy(() -> sandbox.commands().openShell("vt100", size)).isInstanceOf(SandboxException.class)
+                .hasMessageStartingWith("cannot open a shell in the container yet").hasMessageContaining("would run in the host's");
+        isolate();
+        assertThatThrownBy(() -> sandbox.commands().openShell("vt100", size)).isInstanceOf(SandboxException.class)
+                .hasMessageContaining("no init yet");
+    }
+
+    @Test
     void runsCommandsOnlyInsideTheRootfs() {
         isolate();
         sandbox.spawnInit(List.of("/bin/sh", "-c", "while :; do sleep 1000; done"));

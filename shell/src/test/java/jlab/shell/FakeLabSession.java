@@ -37,6 +37,7 @@ final class FakeLabSession implements LabSession {
     private final int[] attemptsLeft = {2, 1};
     private volatile boolean interrupted;
     int closeCount;
+    final List<String> resizes = new java.util.concurrent.CopyOnWriteArrayList<>();
     int interruptCount;
 
     /** {@code console}: the script that "presses" Ctrl-C during sleep; null in a real terminal. */
@@ -113,6 +114,62 @@ final class FakeLabSession implements LabSession {
         String spawn = "posix_spawn(" + jlab.kernel.SyscallLog.quoteAll(argv) + ") = 0";
         syscallLog.add(spawn);
         return new ExecOutcome("exited 0", 0, List.of(spawn), check());
+    }
+
+    /**
+     * A shell that echoes what is typed as a terminal would, runs {@code hostname X} on Enter, shows ^C,
+     * and ends on {@code exit} or ^D. {@code resizes} records each window size it was given.
+     */
+    @Override public PtyShell openShell(String term, int rows, int columns) {
+        resizes.add(rows + "x" + columns + " " + term);
+        return new PtyShell() {
+            private final java.util.concurrent.BlockingQueue<byte[]> output = new java.util.concurrent.LinkedBlockingQueue<>();
+            private final StringBuilder line = new StringBuilder();
+            private volatile boolean ended;
+
+            @Override public String tty() { return "/dev/pts/0"; }
+
+            @Override public int read(byte[] buffer, int timeoutMillis) {
+                try {
+                    byte[] next = output.poll(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (next == null) return ended ? -1 : 0;
+                    System.arraycopy(next, 0, buffer, 0, next.length);
+                    return next.length;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return -1;
+                }
+            }
+
+            @Override public void write(byte[] bytes, int offset, int length) {
+                for (int i = offset; i < offset + length; i++) key((char) bytes[i]);
+            }
+
+            private void key(char c) {
+                switch (c) {
+                    case '\u0003' -> { line.setLength(0); say("^C\r\n# "); }
+                    case '\u0004' -> ended = true;
+                    case '\r' -> {
+                        say("\r\n");
+                        List<String> words = List.of(line.toString().strip().split(" +"));
+                        line.setLength(0);
+                        if (words.getFirst().equals("exit")) ended = true;
+                        else if (words.getFirst().equals("hostname") && words.size() > 1) hostname = words.get(1);
+                        if (!ended) say("# ");
+                    }
+                    default -> { line.append(c); say(String.valueOf(c)); }
+                }
+            }
+
+            private void say(String text) { output.add(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)); }
+
+            @Override public void resize(int r, int c) { resizes.add(r + "x" + c); }
+
+            @Override public ExecOutcome finish() {
+                syscallLog.add("posix_spawn(\"/bin/sh\", [\"sh\"]) = 0");
+                return new ExecOutcome("exited 0", 0, List.of("posix_spawn(\"/bin/sh\", [\"sh\"]) = 0"), check());
+            }
+        };
     }
 
     /** In a real terminal (no script), sleep until Ctrl-C reaches {@link #interrupt()}, at most 30 s. */

@@ -22,6 +22,7 @@ public final class ScriptConsole implements Console {
     private final boolean unicode;
     private volatile Runnable interruptHandler;
     private WordCompleter completer = words -> List.of();
+    private Console.RawTerminal raw;
 
     public ScriptConsole(List<String> lines) {
         this(lines, 80, true);
@@ -81,5 +82,14 @@ public final class ScriptConsole implements Console {
 
     @Override public void completeWith(WordCompleter completer) {
         this.completer = completer;
+    }
+
+    /** From now on the console is a real terminal that {@code sh} can put in raw mode: this one. */
+    public void rawMode(Console.RawTerminal terminal) {
+        this.raw = terminal;
+    }
+
+    @Override public java.util.Optional<Console.RawTerminal> rawTerminal() {
+        return java.util.Optional.ofNullable(raw);
     }
 }

@@ -75,6 +75,35 @@ class ShellSessionTest {
     }
 
     @Test
+    void shJoinsTheTerminalToTheContainersShellAndChecksWhenItEnds() {
+        var terminal = new ScriptedRawTerminal(List.of("hostname lab\r", "sleep 30"))
+                .type("\u0003").resize(50, 132).type("exit\r");
+        console = new ScriptConsole(List.of("start demo", "next", "sh", "! echo back at the prompt"));
+        console.rawMode(terminal);
+        labs = new FakeLabs(console);
+        new Shell(console, labs, CommandRegistry.standard(), false).run(List.of());
+        String t = console.transcript();
+
+        assertThat(terminal.written()).as("what the learner saw while inside")
+                .startsWith("[a shell inside the container on /dev/pts/0; exit or Ctrl-D returns to jlab]\r\n")
+                .contains("hostname lab\r\n# ", "sleep 30^C\r\n# ", "exit\r\n");
+        assertThat(labs.last().resizes).as("the size at the start, in the terminal's type, then the new one")
+                .containsExactly("24x80 xterm-256color", "50x132");
+        assertThat(labs.last().interruptCount).as("^C went to the inner shell, not to jlab").isZero();
+        assertThat(terminal.closed).as("the terminal is given back").isTrue();
+        assertThat(after(t, "sh")).contains("posix_spawn(\"/bin/sh\", [\"sh\"]) = 0", "(sh: exited 0)",
+                "✓ container hostname is 'lab'", "✓ task done");
+        assertThat(after(t, "! echo back at the prompt")).contains("back at the prompt");
+    }
+
+    @Test
+    void shNeedsARealTerminal() {
+        String t = session("start demo", "sh", "sh now");
+        assertThat(after(t, "sh")).isEqualTo("`sh` needs a real terminal and this console is not one — use `exec <command>` instead\n");
+        assertThat(after(t, "sh now")).startsWith("usage: sh (no arguments");
+    }
+
+    @Test
     void commandsThatNeedALabSaySoAndEndOfInputLeaves() {
         String t = session("next", "show ns", "", "   ", "start demos");
         assertThat(after(t, "next")).isEqualTo("no lab started — try `start demo`\n");

@@ -12,6 +12,7 @@ import jlab.kernel.SpawnSpec;
 import jlab.kernel.Syscalls;
 import jlab.kernel.UmountFlag;
 import jlab.kernel.WaitStatus;
+import jlab.kernel.WindowSize;
 
 /**
  * The real kernel, through glibc and the FFM API. Stateless and thread-safe: each group of calls is a
@@ -31,7 +32,7 @@ public final class FfmSyscalls implements Syscalls {
         var lookup = java.lang.invoke.MethodHandles.lookup();
         for (Class<?> group : List.of(NamespaceCalls.class, MountCalls.class, SpawnCalls.class, ProcessCalls.class,
                 FileCalls.class, NewMountApi.class, Identity.class, Advice.class, RawSyscall.class, NetlinkCalls.class,
-                XattrCalls.class)) {
+                XattrCalls.class, TerminalCalls.class)) {
             try {
                 lookup.ensureInitialized(group);
             } catch (IllegalAccessException e) {
@@ -107,4 +108,18 @@ public final class FfmSyscalls implements Syscalls {
     @Override public java.util.Optional<byte[]> getxattr(String path, String name) { return XattrCalls.getxattr(path, name); }
 
     @Override public List<String> listxattr(String path) { return XattrCalls.listxattr(path); }
+
+    @Override public int write(int fd, byte[] buffer, int offset, int length) {
+        return TerminalCalls.write(fd, buffer, offset, length);
+    }
+
+    @Override public boolean pollIn(int fd, int timeoutMillis) { return TerminalCalls.pollIn(fd, timeoutMillis); }
+
+    @Override public void unlockPty(int masterFd) { TerminalCalls.unlockPty(masterFd); }
+
+    @Override public int ptyNumber(int masterFd) { return TerminalCalls.ptyNumber(masterFd); }
+
+    @Override public void setWindowSize(int fd, WindowSize size) { TerminalCalls.setWindowSize(fd, size); }
+
+    @Override public WindowSize windowSize(int fd) { return TerminalCalls.windowSize(fd); }
 }

@@ -90,15 +90,24 @@ final class SpawnCalls {
         }
     }
 
-    /** Each of 0, 1, 2 is a copy of the caller's descriptor, or /dev/null as the child's root has it. */
+    /**
+     * Each of 0, 1, 2 is a copy of the caller's descriptor, /dev/null as the child's root has it, or the
+     * spec's terminal: opened once (so it can become the controlling tty), then copied.
+     */
     private static void addStandardStreams(Arena arena, MemorySegment actions, SpawnSpec spec) throws Throwable {
         int[] sources = {spec.stdin(), spec.stdout(), spec.stderr()};
+        int terminalAt = -1;
         for (int target = 0; target < sources.length; target++) {
             if (sources[target] == SpawnSpec.DEV_NULL) {
                 check("posix_spawn_file_actions_addopen",
                         (int) ADD_OPEN.invokeExact(actions, target, arena.allocateFrom("/dev/null"), O_RDWR, 0));
+            } else if (sources[target] == SpawnSpec.TERMINAL && terminalAt < 0) {
+                check("posix_spawn_file_actions_addopen",
+                        (int) ADD_OPEN.invokeExact(actions, target, arena.allocateFrom(spec.terminal()), O_RDWR, 0));
+                terminalAt = target;
             } else {
-                check("posix_spawn_file_actions_adddup2", (int) ADD_DUP2.invokeExact(actions, sources[target], target));
+                int source = sources[target] == SpawnSpec.TERMINAL ? terminalAt : sources[target];
+                check("posix_spawn_file_actions_adddup2", (int) ADD_DUP2.invokeExact(actions, source, target));
             }
         }
     }

@@ -28,7 +28,7 @@ public final class CommandRegistry {
                 new NextCommand(), new BackCommand(), new StepCommand(),
                 new CheckCommand(), new HintCommand(), new SolveCommand(), new QuizCommand(),
                 new ShowCommand(), new ExecCommand(), new ResetCommand(), new QuitCommand(),
-                new CgroupCommand(), new ChartCommand(),
+                new CgroupCommand(), new ChartCommand(), new ShCommand(),
                 new ProgressCommand(), new ResultsCommand()));
     }
 

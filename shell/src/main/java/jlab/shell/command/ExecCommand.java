@@ -56,7 +56,7 @@ final class ExecCommand implements Command {
     }
 
     /** Shows the checks only when the task's state flipped: green ("task done") or back to red. */
-    private static void report(CommandContext context, StepRenderer render, CheckReport before, CheckReport after) {
+    static void report(CommandContext context, StepRenderer render, CheckReport before, CheckReport after) {
         if (after == null || after.results().isEmpty()) return;
         context.rememberChecks(after);
         if (after.passed() != before.passed()) context.print(render.checks(after));
