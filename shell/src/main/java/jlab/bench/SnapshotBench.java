@@ -17,12 +17,15 @@ import jlab.kernel.SyscallException;
 import jlab.kernel.Syscalls;
 import jlab.sandbox.ContainerThread;
 import jlab.shell.AnnotationRenderer;
+import jlab.shell.StepRenderer;
 import jlab.shell.Style;
 
 /**
  * What every step costs on top of its own actions: every inspector's snapshot before the step, the
- * snapshot after, the diff and the rendered tables, for a container that has its own namespaces,
- * a chrooted thread and an init. The step itself (a sethostname in the container) is not timed.
+ * snapshot after, the diff and the tables laid out as the shell shows them after a step that made calls
+ * (a table the step did not change folds to one line, as in {@link StepRenderer}), for a container that
+ * has its own namespaces, a chrooted thread and an init. The step itself (a sethostname in the
+ * container) is not timed.
  */
 final class SnapshotBench {
     private static final double TARGET_MS = 5.0;
@@ -30,6 +33,7 @@ final class SnapshotBench {
     private final Syscalls kernel;
     private final Workspace workspace;
     private final AnnotationRenderer renderer = new AnnotationRenderer(new Style(true, true), 100);
+    private final StepRenderer layout = new StepRenderer(new Style(true, true), 100);
     private int step;
     /** Per inspector, per timed step: snapshots + diff, and render, in nanoseconds; then the step's CPU time. */
     private final java.util.Map<String, List<Long>> inspectNanos = new java.util.LinkedHashMap<>();
@@ -123,7 +127,7 @@ final class SnapshotBench {
             long t = System.nanoTime();
             Annotation a = o.finish(target);
             long r = System.nanoTime();
-            lines += renderer.render(a).size();
+            lines += layout.annotation(renderer, a, true).size();
             long end = System.nanoTime();
             String inspector = o.inspector().name();
             inspectNanos.computeIfAbsent(inspector, k -> new ArrayList<>()).add(took[i++] + r - t);
