@@ -18,9 +18,10 @@ import jlab.kernel.WaitStatus;
 import jlab.sandbox.ContainerThread;
 
 /**
- * A whole mini-container, start to finish: unshare(uts, ipc, mnt, pid, net, cgroup), / made private, an
- * overlay over the busybox rootfs, chroot, spawn {@code /bin/true}, wait, teardown (the thread ends and
- * its namespaces and mounts with it, the overlay's directories are removed). jlab does it through its
+ * A whole mini-container, start to finish: unshare(uts, ipc, mnt, pid, net, cgroup), / made private, a
+ * tmpfs for the overlay's upper and work directories, an overlay over the busybox rootfs, chroot, spawn
+ * {@code /bin/true}, wait, teardown (the thread ends and its namespaces and mounts with it). A second jlab
+ * contender does the same without tmpfs and overlay, like for like with util-linux. jlab does it through its
  * kernel layer on a fresh {@link ContainerThread} per run (a thread can enter a pid namespace only
  * once); the references are util-linux {@code unshare ... chroot ROOTFS /bin/true} and, when installed,
  * {@code runc run}. Every program is started with posix_spawn, as jlab starts its own.
@@ -33,7 +34,7 @@ final class ContainerBench {
 
     private final Syscalls kernel;
     private final Workspace workspace;
-    private int counter;
+    private Path scratch;
 
     ContainerBench(Syscalls kernel, Workspace workspace) {
         this.kernel = kernel;
@@ -43,6 +44,7 @@ final class ContainerBench {
     Result run(int warmup, int runs) throws IOException {
         // Linking loads classes, which a thread that has chrooted can no longer do from a directory.
         kernel.linkAll();
+        scratch = Files.createDirectory(workspace.dir().resolve("scratch"));
         List<String> notes = new ArrayList<>();
         List<Interleaved.Contender> contenders = new ArrayList<>();
         contenders.add(new Interleaved.Contender("jlab (FFM, overlay)", Interleaved.Trial.timed(this::jlabContainer)));
@@ -62,53 +64,59 @@ final class ContainerBench {
         List<Samples> samples = new ArrayList<>(Interleaved.run(warmup, runs, contenders));
         if (unshare.isEmpty()) samples.add(1, Samples.unavailable("util-linux unshare + chroot", "unshare not found"));
         if (runc.isEmpty()) samples.add(Samples.unavailable("runc run", "not installed"));
-        notes.add("util-linux does no overlay (chroot into the plain rootfs) but mounts /proc; jlab mounts an overlay");
+        notes.add("util-linux does no overlay (chroot into the plain rootfs) but mounts /proc; jlab mounts an overlay"
+                + " whose upper and work directories are on a tmpfs in the container's mount namespace");
         samples.stream().filter(x -> x.name().equals(PLAIN) && x.available()).findFirst().ifPresent(plain -> {
             if (samples.get(1).available()) {
                 notes.add("like for like (no overlay on either side): jlab/util-linux " + Format.number(plain.median()
-                        / samples.get(1).median()) + "; the overlay (its directories, mount, unmount and removal)"
+                        / samples.get(1).median()) + "; the overlay (tmpfs, directories, mount and unmount)"
                         + " costs jlab " + Format.ms(samples.getFirst().median() - plain.median()) + " of its median");
             }
         });
         String phaseNote = phaseNote(runs);
         if (!phaseNote.isEmpty()) notes.add(phaseNote);
-        return new Result("container", "unshare(uts,ipc,mnt,pid,net,cgroup) + private / + overlay + chroot"
+        return new Result("container", "unshare(uts,ipc,mnt,pid,net,cgroup) + private / + tmpfs + overlay + chroot"
                 + " + spawn /bin/true + wait + teardown", runs, warmup, samples, Result.Target.ratioAtMost(1.0),
                 List.of(), notes);
     }
 
-    /** Where jlab's run goes, summed over the measured runs (nanoseconds), in {@link #PHASES} order. */
-    private static final List<String> PHASES = List.of("overlay dirs", "thread start", "hand-off", "unshare",
-            "mount private", "mount overlay", "chroot", "spawn", "hand-back", "wait", "thread exit", "remove dirs");
+    /** Where jlab's run goes (nanoseconds per phase), in {@link #PHASES} order. */
+    private static final List<String> PHASES = List.of("thread start", "hand-off", "unshare", "mount private",
+            "tmpfs + dirs", "mount overlay", "chroot", "spawn", "hand-back", "wait", "thread exit");
     private final List<long[]> timelines = new ArrayList<>();
 
-    private void jlabContainer() throws IOException {
+    /**
+     * The overlay's upper, work and merged directories live on a tmpfs mounted in the container's own mount
+     * namespace (on {@code scratch}, an empty directory made once): as under /run/jlab where /run is a
+     * tmpfs, and the tmpfs and the overlay go with the namespace when the thread ends, so there is nothing
+     * to remove from the disk afterwards.
+     */
+    private void jlabContainer() {
         long[] t = new long[PHASES.size() + 1];
         timelines.add(t);
+        String scratch = this.scratch.toString();
+        String options = "lowerdir=" + workspace.rootfs() + ",upperdir=" + scratch + "/upper,workdir=" + scratch + "/work";
         t[0] = System.nanoTime();
-        Path dir = Files.createDirectory(workspace.dir().resolve("container-" + counter++));
-        Path upper = Files.createDirectory(dir.resolve("upper"));
-        Path work = Files.createDirectory(dir.resolve("work"));
-        Path merged = Files.createDirectory(dir.resolve("merged"));
-        String options = "lowerdir=" + workspace.rootfs() + ",upperdir=" + upper + ",workdir=" + work;
         // The host's /dev/null, as util-linux's programs get it from the bench: opened read-write inside
         // the overlay, the rootfs's /dev/null would be copied up into upper/ at every run (a mkdir, a mknod
-        // and xattrs, then their removal) - work a lab does not do, its /dev holds bind mounts of the host's.
+        // and xattrs) - work a lab does not do, its /dev holds bind mounts of the host's.
         int devNull = kernel.open("/dev/null", EnumSet.of(OpenFlag.O_RDWR, OpenFlag.O_CLOEXEC));
         SpawnSpec spec = SpawnSpec.of("/bin/true", List.of("true")).withInput(devNull).withOutput(devNull, devNull);
-        t[1] = System.nanoTime();
         try {
             try (ContainerThread thread = new ContainerThread("jlab-bench-container", kernel)) {
-                t[2] = System.nanoTime();
+                t[1] = System.nanoTime();
                 int pid = thread.call(() -> {
-                    t[3] = System.nanoTime();
+                    t[2] = System.nanoTime();
                     kernel.unshare(NAMESPACES);
-                    t[4] = System.nanoTime();
+                    t[3] = System.nanoTime();
                     kernel.mount(null, "/", null, EnumSet.of(MountFlag.MS_REC, MountFlag.MS_PRIVATE), null);
+                    t[4] = System.nanoTime();
+                    kernel.mount("tmpfs", scratch, "tmpfs", EnumSet.of(MountFlag.MS_NOSUID), "mode=0700");
+                    for (String d : List.of("upper", "work", "merged")) Files.createDirectory(Path.of(scratch, d));
                     t[5] = System.nanoTime();
-                    kernel.mount("overlay", merged.toString(), "overlay", EnumSet.noneOf(MountFlag.class), options);
+                    kernel.mount("overlay", scratch + "/merged", "overlay", EnumSet.noneOf(MountFlag.class), options);
                     t[6] = System.nanoTime();
-                    kernel.chroot(merged.toString());
+                    kernel.chroot(scratch + "/merged");
                     kernel.chdir("/");
                     t[7] = System.nanoTime();
                     int child = kernel.spawn(spec);
@@ -122,24 +130,6 @@ final class ContainerBench {
             t[11] = System.nanoTime();
         } finally {
             kernel.close(devNull);
-            remove(dir, upper, work, merged);
-            t[12] = System.nanoTime();
-        }
-    }
-
-    /**
-     * rmdir of the directories the run made, and of work/work, which the overlay made; anything else left
-     * behind (the container wrote to its root) is removed by a walk.
-     */
-    private static void remove(Path dir, Path upper, Path work, Path merged) {
-        try {
-            Files.deleteIfExists(work.resolve("work"));
-            Files.delete(work);
-            Files.delete(upper);
-            Files.delete(merged);
-            Files.delete(dir);
-        } catch (IOException e) {
-            Workspace.delete(dir);
         }
     }
 
