@@ -25,8 +25,20 @@ public final class CgroupInspector implements Inspector<CgroupSnapshot> {
 
     private final Supplier<CgroupDetector.Layout> layouts;
 
+    /**
+     * This host's layout, detected once (a read and parse of /proc/self/mountinfo, a third of a snapshot's
+     * cost when done every time): jlab never mounts or unmounts cgroup file systems on the host.
+     */
     public CgroupInspector() {
-        this(CgroupDetector::system);
+        this(new Supplier<>() {
+            private volatile CgroupDetector.Layout layout;
+
+            @Override public CgroupDetector.Layout get() {
+                CgroupDetector.Layout l = layout;
+                if (l == null) layout = l = CgroupDetector.system();
+                return l;
+            }
+        });
     }
 
     public CgroupInspector(Supplier<CgroupDetector.Layout> layouts) {

@@ -103,20 +103,67 @@ public final class ProcFs {
         return read(processDir(pid).resolve("cmdline"), Cmdline::parse).orElse(List.of());
     }
 
+    /**
+     * The children of thread TID of process PID ({@code task/TID/children}: the processes that thread
+     * forked or spawned, and orphans re-parented to it); empty when the file is missing (the thread is
+     * gone, or the kernel was built without CONFIG_PROC_CHILDREN).
+     */
+    public Optional<List<Integer>> children(int pid, int tid) {
+        String text;
+        try {
+            text = new String(Files.readAllBytes(taskDir(pid, tid).resolve("children")), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ints(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The thread ids of PID ({@code task/}), ascending; empty when the process is gone. */
+    public List<Integer> tasks(int pid) {
+        return numericEntries(processDir(pid).resolve("task"));
+    }
+
     /** Every numeric directory of the root (thread group leaders), ascending. */
     public List<Integer> pids() {
+        try {
+            return numericEntriesOrThrow(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
+    private static List<Integer> numericEntries(Path directory) {
+        try {
+            return numericEntriesOrThrow(directory);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static List<Integer> numericEntriesOrThrow(Path directory) throws IOException {
         List<Integer> out = new ArrayList<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(root)) {
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(directory)) {
             for (Path p : dir) {
                 String name = p.getFileName().toString();
                 if (!name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9')) {
                     out.add(Integer.parseInt(name));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root, e);
         }
         out.sort(null);
+        return out;
+    }
+
+    /** Space-separated pids, as in a children file. */
+    private static List<Integer> ints(String text) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : text.strip().split("\\s+")) {
+            if (!part.isEmpty()) out.add(Integer.parseInt(part));
+        }
         return out;
     }
 

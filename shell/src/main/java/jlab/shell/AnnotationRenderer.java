@@ -3,11 +3,16 @@ package jlab.shell;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.lang3.text.StrBuilder;
+
 import de.vandermeer.asciitable.AsciiTable;
 import de.vandermeer.asciitable.CWC_LongestLine;
 import de.vandermeer.asciithemes.a7.A7_Grids;
 import de.vandermeer.asciithemes.u8.U8_Grids;
+import de.vandermeer.skb.interfaces.render.DoesRenderToWidth;
 import de.vandermeer.skb.interfaces.render.HasText;
+import de.vandermeer.skb.interfaces.transformers.textformat.TextFormat;
+import de.vandermeer.skb.interfaces.transformers.textformat.Text_To_FormattedText;
 import de.vandermeer.skb.interfaces.transformers.textformat.TextAlignment;
 import jlab.inspect.Annotation;
 
@@ -51,15 +56,20 @@ public final class AnnotationRenderer {
     }
 
     List<String> table(Annotation a) {
+        return table(a, true);
+    }
+
+    /** {@code laidOut}: cells lay out their own line when it fits (see {@link Cell}); false for tests. */
+    List<String> table(Annotation a, boolean laidOut) {
         int columns = a.columns().size();
         if (columns == 0) return List.of();
         AsciiTable t = new AsciiTable();
         t.addRule();
-        t.addRow(cells(String.valueOf(SAME), a.columns(), columns));
+        t.addRow(cells(String.valueOf(SAME), a.columns(), columns, laidOut));
         // two rules in a row come out as a line of '+' corners: an empty table has only the outer ones
         if (!a.rows().isEmpty()) t.addRule();
         for (Annotation.Row row : a.rows()) {
-            t.addRow(cells(marker(row.change()), row.cells(), columns));
+            t.addRow(cells(marker(row.change()), row.cells(), columns, laidOut));
         }
         t.addRule();
         t.setPaddingLeftRight(1);
@@ -82,18 +92,59 @@ public final class AnnotationRenderer {
      * Cells go in as {@link HasText}: for a plain String AsciiTable 0.3.2 probes for StringTemplate's
      * {@code ST} class, which the build leaves out, and fails with NoClassDefFoundError.
      */
-    private static Object[] cells(String marker, List<String> values, int columns) {
+    private static Object[] cells(String marker, List<String> values, int columns, boolean laidOut) {
         Object[] cells = new Object[columns + 1];
-        cells[0] = text(marker);
+        cells[0] = laidOut ? new Cell(marker) : text(marker);
         for (int i = 0; i < columns; i++) {
             String v = i < values.size() && values.get(i) != null ? values.get(i) : "";
-            cells[i + 1] = text(v.replace('\t', ' ').replace(SAME, ' '));
+            String cell = v.replace('\t', ' ').replace(SAME, ' ');
+            cells[i + 1] = laidOut ? new Cell(cell) : text(cell);
         }
         return cells;
     }
 
     private static HasText text(String s) {
         return () -> s;
+    }
+
+    /**
+     * A cell that lays out its own line when its text is one plain line that fits the column: padding,
+     * text, spaces to the column's width, exactly what AsciiTable's word wrapper makes of it (which costs
+     * more than the rest of a table together: regular expressions and string builders for every cell).
+     * Any other text goes through that wrapper as before. Column widths still come from {@link #getText}.
+     */
+    record Cell(String text) implements HasText, DoesRenderToWidth {
+        @Override public String getText() {
+            return text;
+        }
+
+        /** {@code width} is the column's width without its padding of one space each side. */
+        @Override public String render(int width) {
+            if (plain(text) && text.length() <= width) {
+                return " " + text + " ".repeat(width - text.length()) + " ";
+            }
+            StringBuilder out = new StringBuilder();
+            for (StrBuilder line : Text_To_FormattedText.create(width, TextAlignment.LEFT.getMapping(),
+                    TextFormat.NONE.getMapping(), null, null, null, 0, 0, null, 0, 0, null)
+                    .transform(text.replaceAll("\\s+", " "))) {
+                if (!out.isEmpty()) out.append('\n');
+                out.append(' ').append(line).append(' ');
+            }
+            return out.toString();
+        }
+
+        /** Not blank, no whitespace but single spaces between words, nothing the wrapper treats as markup. */
+        static boolean plain(String s) {
+            if (s.isEmpty() || s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ') return false;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == ' ' ? s.charAt(i + 1) == ' ' : Character.isWhitespace(c) || Character.isSpaceChar(c)
+                        || c == '<' || c == '&' || Character.isISOControl(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**

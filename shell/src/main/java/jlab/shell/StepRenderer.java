@@ -48,21 +48,27 @@ public final class StepRenderer {
         AnnotationRenderer tables = new AnnotationRenderer(style, width);
         for (Annotation a : o.annotations()) {
             out.add("");
-            // After actions, a table they did not change folds to one line (with its notes); a step that
-            // made no calls (the first look, or a revisit) shows the state in full.
-            boolean nothingToShow = a.rows().isEmpty() || (a.unchanged() && !o.syscalls().isEmpty());
-            if (nothingToShow) {
-                out.add(tables.folded(a));
-                for (String note : a.notes()) out.addAll(markdown().lines("- " + note));
-            } else {
-                out.addAll(tables.render(a));
-            }
+            out.addAll(annotation(tables, a, !o.syscalls().isEmpty()));
         }
         if (!o.notes().isEmpty()) {
             out.add("");
             for (String note : o.notes()) out.addAll(markdown().lines("- " + note));
         }
         out.addAll(taskAndQuiz(o.step(), o.checks(), quizQuestions));
+        return out;
+    }
+
+    /**
+     * One inspector's table as a step shows it: after actions ({@code afterCalls}), a table they did not
+     * change folds to one line (with its notes); a step that made no calls (the first look, or a revisit)
+     * shows the state in full.
+     */
+    public List<String> annotation(AnnotationRenderer tables, Annotation a, boolean afterCalls) {
+        boolean nothingToShow = a.rows().isEmpty() || (a.unchanged() && afterCalls);
+        if (!nothingToShow) return tables.render(a);
+        List<String> out = new ArrayList<>();
+        out.add(tables.folded(a));
+        for (String note : a.notes()) out.addAll(markdown().lines("- " + note));
         return out;
     }
 

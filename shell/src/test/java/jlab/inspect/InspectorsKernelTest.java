@@ -55,7 +55,13 @@ class InspectorsKernelTest {
     private record ChildInNewPidNamespace(Process unshare, ProcessHandle init) implements AutoCloseable {
 
         static ChildInNewPidNamespace start() throws Exception {
-            Process unshare = new ProcessBuilder("unshare", "--pid", "--fork", "--kill-child", "sleep", "60").start();
+            return start("sleep", "60");
+        }
+
+        static ChildInNewPidNamespace start(String... command) throws Exception {
+            List<String> argv = new java.util.ArrayList<>(List.of("unshare", "--pid", "--fork", "--kill-child"));
+            argv.addAll(List.of(command));
+            Process unshare = new ProcessBuilder(argv).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline) {
                 Optional<ProcessHandle> child = unshare.children().findFirst();
@@ -104,6 +110,27 @@ class InspectorsKernelTest {
             assertThat(a.rows()).allSatisfy(r -> assertThat(r.cells().get(3)).isEqualTo("shared with host"));
             assertThat(a.notes()).containsExactly("container column: the namespaces of thread " + tid);
         });
+    }
+
+    @Test
+    void pidsSeesAnOrphanReparentedToTheNamespacesInit() throws Exception {
+        PidsInspector pids = new PidsInspector();
+        // the subshell starts `sleep 61` and exits at once: its orphan is re-parented to PID 1 (sleep 60)
+        try (ChildInNewPidNamespace child = ChildInNewPidNamespace.start("sh", "-c", "(sleep 61 &); exec sleep 60")) {
+            int init = child.initPid();
+            ProcessSnapshot s = pids.snapshot(InspectTarget.thisJvm().withInit(init));
+            for (int i = 0; i < 400 && !(s.processes().size() == 2 && s.processes().getFirst().command().equals("sleep 60")); i++) {
+                Thread.sleep(25);
+                s = pids.snapshot(InspectTarget.thisJvm().withInit(init));
+            }
+
+            assertThat(s.processes()).extracting(ProcessSnapshot.Entry::command).containsExactly("sleep 60", "sleep 61");
+            ProcessSnapshot.Entry orphan = s.processes().get(1);
+            assertThat(orphan.ppid()).isEqualTo(init);
+            assertThat(orphan.nsPids()).hasSize(2).first().isEqualTo(orphan.pid());
+            assertThat(Files.readString(Path.of("/proc/" + init + "/task/" + init + "/children")).strip())
+                    .isEqualTo(Integer.toString(orphan.pid()));
+        }
     }
 
     @Test

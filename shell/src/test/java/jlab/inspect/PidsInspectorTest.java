@@ -110,6 +110,54 @@ class PidsInspectorTest {
                 + " has exited no process can enter it again (fork fails with ENOMEM)");
     }
 
+    /**
+     * With children files the inspector walks down from the container thread and init instead of reading
+     * every process's ns link: it finds a command the thread spawned, an orphan re-parented to init and
+     * the children of a thread other than a process's main one, and does not follow a nested namespace.
+     */
+    @Test
+    void walksDownFromTheContainerThreadAndInit() {
+        init();
+        fake.write("100/task/103/children", "200 205 ")
+                .process(205, JVM, "cat", "S (sleeping)", List.of(205, 2), "cat").ns("205", Map.of("pid", CONTAINER_PID_NS))
+                .write("205/task/205/children", "")
+                .write("200/task/200/children", "201 210 ")
+                // an orphan whose parent exited: init adopted it
+                .process(201, 200, "sleep", "S (sleeping)", List.of(201, 3), "sleep", "100")
+                .ns("201", Map.of("pid", CONTAINER_PID_NS)).write("201/task/201/children", "")
+                // a nested pid namespace's init and its child: not the container's namespace
+                .process(210, 200, "sh", "S (sleeping)", List.of(210, 4, 1), "sh").ns("210", Map.of("pid", 4026532300L))
+                .write("210/task/210/children", "211 ")
+                .process(211, 210, "sleep", "S (sleeping)", List.of(211, 5, 2), "sleep", "5")
+                .ns("211", Map.of("pid", 4026532300L))
+                // a process of the namespace with two threads: the second one spawned 221
+                .write("200/task/200/children", "201 210 220 ")
+                .write("220/status", "Name:\tjava\nState:\tS (sleeping)\nPid:\t220\nPPid:\t200\nNSpid:\t220\t6\nThreads:\t2\n")
+                .write("220/cmdline", "java\0").ns("220", Map.of("pid", CONTAINER_PID_NS))
+                .write("220/task/220/children", "").write("220/task/222/children", "221 ")
+                .process(221, 220, "ls", "R (running)", List.of(221, 7), "ls").ns("221", Map.of("pid", CONTAINER_PID_NS))
+                .write("221/task/221/children", "");
+
+        ProcessSnapshot s = inspector.snapshot(target().withInit(200));
+
+        assertThat(s.processes()).extracting(ProcessSnapshot.Entry::pid).containsExactly(200, 201, 205, 220, 221);
+        assertThat(s.processes().get(1).ppid()).isEqualTo(200);
+    }
+
+    @Test
+    void scansAllOfProcWhenAChildrenFileIsMissing() {
+        init();
+        // spawned into the namespace, but the thread's children file is not there to say so
+        fake.write("200/task/200/children", "")
+                .process(205, JVM, "cat", "S (sleeping)", List.of(205, 2), "cat").ns("205", Map.of("pid", CONTAINER_PID_NS));
+
+        assertThat(inspector.snapshot(target().withInit(200)).processes())
+                .extracting(ProcessSnapshot.Entry::pid).containsExactly(200, 205);
+        fake.write("100/task/103/children", "200 ");
+        assertThat(inspector.snapshot(target().withInit(200)).processes())
+                .extracting(ProcessSnapshot.Entry::pid).containsExactly(200);
+    }
+
     @Test
     void aZombieInitStillCounts() {
         fake.process(200, JVM, "sh", "Z (zombie)", List.of(200, 1));

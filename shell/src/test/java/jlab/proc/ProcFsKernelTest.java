@@ -34,6 +34,19 @@ class ProcFsKernelTest {
     }
 
     @Test
+    void aChildSpawnedByThisThreadIsInItsChildrenFile() throws Exception {
+        int tid = new jlab.kernel.ffm.FfmSyscalls().gettid();
+        Process child = new ProcessBuilder("sleep", "60").start();
+        try {
+            assertThat(proc.tasks(self)).contains(self, tid);
+            assertThat(proc.children(self, tid)).get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                    .contains((int) child.pid());
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void readsThisJvm() {
         ProcStatus status = proc.status(self).orElseThrow();
 

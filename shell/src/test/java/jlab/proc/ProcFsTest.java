@@ -37,6 +37,18 @@ class ProcFsTest {
     }
 
     @Test
+    void readsChildrenFilesAndTaskLists() {
+        fake.write("100/task/100/children", "").write("100/task/103/children", "200 205 ")
+                .write("100/task/103/status", "Name:\tjava\n");
+
+        assertThat(proc.children(100, 103)).hasValue(List.of(200, 205));
+        assertThat(proc.children(100, 100)).hasValue(List.of());
+        assertThat(proc.children(100, 999)).as("no such thread").isEmpty();
+        assertThat(proc.tasks(100)).containsExactly(100, 103);
+        assertThat(proc.tasks(4242)).isEmpty();
+    }
+
+    @Test
     void readsStatusStatAndCmdline() {
         assertThat(proc.status(100)).get().extracting(ProcStatus::name, ProcStatus::ppid).containsExactly("java", 1);
         assertThat(proc.stat(100)).get().extracting(ProcStat::comm).isEqualTo("java");

@@ -35,6 +35,29 @@ class AnnotationRendererTest {
                 "  * pid 4250 is pid 2 inside: the container numbers its own processes");
     }
 
+    /** The cells that lay out their own line draw exactly what AsciiTable's wrapper draws. */
+    @Test
+    void cellsLaidOutDirectlyMatchAsciiTablesOwnLayout() {
+        String options = "rw,nosuid,nodev,noexec,relatime,lowerdir=/var/lib/jlab/busybox,upperdir=/run/jlab/s1/upper";
+        Annotation mixed = new Annotation("mixed", List.of("key", "value", "more"), List.of(
+                Row.of(Change.SAME, "cpu.usage_usec", "123 → 456", ""),
+                Row.of(Change.ADDED, "  leading", "two  spaces", "trailing "),
+                Row.of(Change.CHANGED, "tab\there", "a <br> b", "x & y"),
+                Row.of(Change.REMOVED, "/", options, "ünïcödé ✓"),
+                Row.of(Change.SAME, "line\nbreak", "exactly", " ")), List.of());
+        for (int width : new int[] {30, 50, 80, 200}) {
+            for (Style style : List.of(Style.PLAIN, new Style(true, true))) {
+                AnnotationRenderer r = new AnnotationRenderer(style, width);
+                for (Annotation a : List.of(PIDS, mixed)) {
+                    assertThat(r.table(a, true)).as("width %d", width).isEqualTo(r.table(a, false));
+                }
+            }
+        }
+        assertThat(AnnotationRenderer.Cell.plain("sleep 1000")).isTrue();
+        assertThat(AnnotationRenderer.Cell.plain("sleep  1000")).isFalse();
+        assertThat(AnnotationRenderer.Cell.plain("")).isFalse();
+    }
+
     @Test
     void usesBoxDrawingOnUtf8Terminals() {
         List<String> lines = new AnnotationRenderer(new Style(false, true), 80).render(PIDS);
