@@ -31,7 +31,7 @@ public final class Main {
               new <id>               scaffold labs/<id>.yaml and lesson-content/<id>/ from a template
               schema [--write]       print the JSON schema of lab files (--write: update the shipped copy)
               cleanup                remove what crashed jlab sessions left behind (mounts, processes, dirs)
-              bench [which] [--json] measure start-up, containers and snapshots against reference tools
+              bench [which] [--json] measure start-up, containers, snapshots, network against reference tools
               help                   this text
               --version              jlab's version
 
