@@ -15,12 +15,13 @@ import jlab.inspect.NetSnapshot.LinkRow;
  * a veth pair inside one namespace as a bracket joining its two rows, and a veth pair between namespaces
  * as a line from one end's row to the other's. The namespace holding a bridge (else {@code hub}, else the
  * first) is drawn on the left, the others stacked on the right, each placed level with or below its end
- * in the hub so the lines only go right and down and never cross. Drawn with box-drawing characters;
+ * in the hub so the lines only go right and down and never cross. Each column is as wide as its links
+ * need; when both do not fit, addresses wrap onto a line of their own. Drawn with box-drawing characters;
  * {@link BoxDrawing#ascii} turns them into plain ASCII for terminals without Unicode.
  */
 public final class NetDiagram {
     public static final int WIDTH = 80;
-    private static final int BRACKET = 3, MIN_GAP = 6;
+    private static final int BRACKET = 3, MIN_GAP = 6, MIN_BOX = 24;
 
     private NetDiagram() {}
 
@@ -58,30 +59,41 @@ public final class NetDiagram {
             }
         }
         int gap = Math.max(MIN_GAP, legs.size() + 4);
-        int boxWidth = (WIDTH - gap) / 2;
-        List<BoxLine> hubLines = boxLines(rows(byNetns.get(hub), byKey), byKey, boxWidth - 4);
-        legs.sort(java.util.Comparator.comparingInt(g -> lineOf(hubLines, g.left())));
+        List<Entry> hubRows = rows(byNetns.get(hub), byKey);
         Set<String> right = new LinkedHashSet<>();
+        legs.sort(java.util.Comparator.comparingInt(g -> indexOf(hubRows, g.left())));
         legs.forEach(g -> right.add(g.right().netns()));
         right.addAll(byNetns.keySet());
         right.remove(hub);
+        int leftWidth = natural(hub, hubRows, byKey), rightWidth = 0;
+        for (String ns : right) rightWidth = Math.max(rightWidth, natural(ns, rows(byNetns.get(ns), byKey), byKey));
+        if (right.isEmpty()) {
+            leftWidth = Math.min(leftWidth, WIDTH);
+        } else if (leftWidth + gap + rightWidth > WIDTH) {
+            int room = WIDTH - gap, half = room / 2;
+            if (leftWidth <= half) rightWidth = room - leftWidth;
+            else if (rightWidth <= half) leftWidth = room - rightWidth;
+            else { leftWidth = half; rightWidth = room - half; }
+        }
+        int boxWidth = leftWidth;
+        List<BoxLine> hubLines = boxLines(hubRows, byKey, leftWidth - 4);
 
         int rightX = boxWidth + gap;
-        Canvas canvas = new Canvas(right.isEmpty() ? boxWidth : rightX + boxWidth);
+        Canvas canvas = new Canvas(right.isEmpty() ? boxWidth : rightX + rightWidth);
         drawBox(canvas, 0, 0, boxWidth, hub, hubLines);
 
         Map<String, Integer> rowY = new LinkedHashMap<>();
         for (int i = 0; i < hubLines.size(); i++) if (hubLines.get(i).key() != null) rowY.put(hubLines.get(i).key(), 1 + i);
         int nextTop = 0;
         for (String ns : right) {
-            List<BoxLine> lines = boxLines(rows(byNetns.get(ns), byKey), byKey, boxWidth - 4);
+            List<BoxLine> lines = boxLines(rows(byNetns.get(ns), byKey), byKey, rightWidth - 4);
             int top = nextTop;
             for (Leg g : legs) {
                 if (!g.right().netns().equals(ns)) continue;
                 top = Math.max(top, rowY.get(g.left().key()) - 1 - lineOf(lines, g.right()));
                 break;
             }
-            drawBox(canvas, rightX, top, boxWidth, ns, lines);
+            drawBox(canvas, rightX, top, rightWidth, ns, lines);
             for (int i = 0; i < lines.size(); i++) if (lines.get(i).key() != null) rowY.put(lines.get(i).key(), top + 1 + i);
             nextTop = top + lines.size() + 2;
         }
@@ -144,6 +156,25 @@ public final class NetDiagram {
         if (peer != null && peer.netns().equals(l.netns()) && placed.add(peer.key())) {
             rows.add(new Entry(peer, prefix.isEmpty() ? "" : prefix.startsWith("├") ? "│ " : "  "));
         }
+    }
+
+    private static int indexOf(List<Entry> rows, LinkRow link) {
+        for (int i = 0; i < rows.size(); i++) if (rows.get(i).link().key().equals(link.key())) return i;
+        return 0;
+    }
+
+    /** How wide a box must be to show every link of {@code rows} on one line, and its title. */
+    private static int natural(String title, List<Entry> rows, Map<String, LinkRow> byKey) {
+        int widest = title.length() + 4, bracket = 0;
+        for (BoxLine line : boxLines(rows, byKey, WIDTH)) {
+            String text = line.text().stripTrailing();
+            if (text.endsWith("═╗") || text.endsWith("═╝")) {
+                text = text.substring(0, text.length() - 2).stripTrailing();
+                bracket = BRACKET;
+            }
+            widest = Math.max(widest, text.length());
+        }
+        return Math.max(MIN_BOX, widest + bracket + 4);
     }
 
     private static int lineOf(List<BoxLine> lines, LinkRow link) {

@@ -26,9 +26,9 @@ class NetDiagramTest {
 
     @Test void oneNamespaceWithOnlyLoIsOneBox() {
         assertThat(draw(new NetSnapshot(List.of(lo("red", false))))).isEqualTo("""
-                ┌─ red ─────────────────────────────┐
-                │ lo DOWN                           │
-                └───────────────────────────────────┘
+                ┌─ red ────────────────┐
+                │ lo DOWN              │
+                └──────────────────────┘
                 """);
     }
 
@@ -36,11 +36,11 @@ class NetDiagramTest {
         assertThat(draw(new NetSnapshot(List.of(lo("hub", false),
                 link("hub", 2, "eth0", "veth", "hub/veth-red", "", "DOWN", ""),
                 link("hub", 3, "veth-red", "veth", "hub/eth0", "", "DOWN", ""))))).isEqualTo("""
-                ┌─ hub ─────────────────────────────┐
-                │ lo       DOWN                     │
-                │ eth0     DOWN                  ═╗ │
-                │ veth-red DOWN                  ═╝ │
-                └───────────────────────────────────┘
+                ┌─ hub ────────────────┐
+                │ lo       DOWN        │
+                │ eth0     DOWN     ═╗ │
+                │ veth-red DOWN     ═╝ │
+                └──────────────────────┘
                 """);
     }
 
@@ -49,10 +49,10 @@ class NetDiagramTest {
                 link("hub", 3, "veth-red", "veth", "red/eth0", "", "UP", "10.214.7.1/24"),
                 lo("red", true),
                 link("red", 2, "eth0", "veth", "hub/veth-red", "", "DOWN", "10.214.7.2/24"))))).isEqualTo("""
-                ┌─ hub ─────────────────────────────┐      ┌─ red ─────────────────────────────┐
-                │ lo       DOWN                     │      │ lo   UP   127.0.0.1/8             │
-                │ veth-red NO-CARRIER 10.214.7.1/24 ├──────┤ eth0 DOWN 10.214.7.2/24           │
-                └───────────────────────────────────┘      └───────────────────────────────────┘
+                ┌─ hub ─────────────────────────────┐      ┌─ red ───────────────────┐
+                │ lo       DOWN                     │      │ lo   UP   127.0.0.1/8   │
+                │ veth-red NO-CARRIER 10.214.7.1/24 ├──────┤ eth0 DOWN 10.214.7.2/24 │
+                └───────────────────────────────────┘      └─────────────────────────┘
                 """);
     }
 
@@ -67,35 +67,35 @@ class NetDiagramTest {
 
     @Test void aBridgeIsAHubWithItsPortsUnderItAndALegToEachContainer() {
         assertThat(draw(BRIDGE)).isEqualTo("""
-                ┌─ hub ─────────────────────────────┐
-                │ lo          DOWN                  │      ┌─ red ─────────────────────────────┐
-                │ br0         UP   10.214.7.1/24    │      │ lo   UP 127.0.0.1/8               │
-                │ ├─veth-red  UP                    ├──────┤ eth0 UP 10.214.7.2/24             │
-                │ └─veth-blue DOWN                  ├─┐    └───────────────────────────────────┘
-                └───────────────────────────────────┘ │    ┌─ blue ────────────────────────────┐
-                                                      │    │ lo   UP         127.0.0.1/8       │
-                                                      └────┤ eth0 NO-CARRIER 10.214.7.3/24     │
-                                                           └───────────────────────────────────┘
+                ┌─ hub ──────────────────────────┐
+                │ lo          DOWN               │      ┌─ red ─────────────────────────┐
+                │ br0         UP   10.214.7.1/24 │      │ lo   UP 127.0.0.1/8           │
+                │ ├─veth-red  UP                 ├──────┤ eth0 UP 10.214.7.2/24         │
+                │ └─veth-blue DOWN               ├─┐    └───────────────────────────────┘
+                └────────────────────────────────┘ │    ┌─ blue ────────────────────────┐
+                                                   │    │ lo   UP         127.0.0.1/8   │
+                                                   └────┤ eth0 NO-CARRIER 10.214.7.3/24 │
+                                                        └───────────────────────────────┘
                 """);
     }
 
     @Test void withoutUnicodeTheSameShapeInAscii() {
         List<String> ascii = NetDiagram.lines(BRIDGE, false);
-        assertThat(ascii.get(3)).isEqualTo("| +-veth-red  UP                    +------+ eth0 UP 10.214.7.2/24             |");
-        assertThat(ascii.get(7)).isEqualTo("                                      +----+ eth0 NO-CARRIER 10.214.7.3/24     |");
+        assertThat(ascii.get(3)).isEqualTo("| +-veth-red  UP                 +------+ eth0 UP 10.214.7.2/24         |");
+        assertThat(ascii.get(7)).isEqualTo("                                   +----+ eth0 NO-CARRIER 10.214.7.3/24 |");
         assertThat(ascii).allSatisfy(l -> assertThat(l).matches("[ -~]*"));
         assertThat(NetDiagram.lines(BRIDGE)).extracting(String::length).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(80));
     }
 
-    @Test void addressesThatDoNotFitGoOnTheirOwnLineAndTheEdgeStillMeetsTheLink() {
+    @Test void addressesThatDoNotFitIn80ColumnsGoOnTheirOwnLineAndTheEdgeStillMeetsTheLink() {
         List<String> lines = NetDiagram.lines(new NetSnapshot(List.of(
-                link("hub", 3, "veth-learner1", "veth", "red/eth0", "", "UP", "10.214.7.1/24 10.214.8.1/24"),
+                link("hub", 3, "veth-learner1", "veth", "red/eth0", "", "UP", "10.214.7.1/24 10.214.8.1/24 10.214.9.1/24 10.214.10.1/24 10.214.11.1/24"),
                 link("red", 2, "eth0", "veth", "hub/veth-learner1", "", "UP,LOWER_UP", ""))));
         assertThat(lines).containsExactly(
-                "┌─ hub ─────────────────────────────┐      ┌─ red ─────────────────────────────┐",
-                "│ veth-learner1 NO-CARRIER          ├──────┤ eth0 UP                           │",
-                "│   10.214.7.1/24 10.214.8.1/24     │      └───────────────────────────────────┘",
-                "└───────────────────────────────────┘");
+                "┌─ hub ──────────────────────────────────────────┐      ┌─ red ────────────────┐",
+                "│ veth-learner1 NO-CARRIER                       ├──────┤ eth0 UP              │",
+                "│   10.214.7.1/24 10.214.8.1/24 10.214.9.1/24 1… │      └──────────────────────┘",
+                "└────────────────────────────────────────────────┘");
     }
 
     @Test void noLinksNoPicture() {

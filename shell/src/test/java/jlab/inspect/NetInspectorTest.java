@@ -27,9 +27,9 @@ class NetInspectorTest {
                 .containsExactly(Change.CHANGED, Change.ADDED, Change.REMOVED);
         assertThat(diff.notes()).containsExactly("eth0 moved from hub to red");
         assertThat(diff.figure()).as("the diagram of the state after the step").containsExactly(
-                "┌─ hub ─────────────────────────────┐      ┌─ red ─────────────────────────────┐",
-                "│ veth-red DOWN                     ├──────┤ eth0 DOWN                         │",
-                "└───────────────────────────────────┘      └───────────────────────────────────┘");
+                "┌─ hub ────────────────┐      ┌─ red ────────────────┐",
+                "│ veth-red DOWN        ├──────┤ eth0 DOWN            │",
+                "└──────────────────────┘      └──────────────────────┘");
     }
 
     @Test void upWithoutCarrierIsExplained() {
