@@ -35,7 +35,7 @@ public final class Main {
               progress               your progress across the labs (saved in $XDG_STATE_HOME/jlab)
               results [--json|--junit] [--out FILE]
                                      export your results for an instructor (see PROGRESS.md)
-              bench [which] [--json] measure start-up, containers and snapshots against reference tools
+              bench [which] [--json] measure start-up, containers, snapshots, network against reference tools
               help                   this text
               --version              jlab's version
 

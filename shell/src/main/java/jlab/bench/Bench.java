@@ -18,7 +18,7 @@ import jlab.sandbox.BusyboxRootfs;
  */
 public final class Bench {
     public static final String USAGE = "usage: jlab bench [all|startup|container|snapshot|network] [--json] [--runs N] [--warmup N]";
-    private static final List<String> ALL = List.of("startup", "container", "snapshot");
+    private static final List<String> ALL = List.of("startup", "container", "snapshot", "network");
 
     private Bench() {}
 
@@ -64,6 +64,11 @@ public final class Bench {
     }
 
     public static int run(List<String> args, Syscalls kernel, Path home, boolean root, PrintStream out, PrintStream err) {
+        return run(args, kernel, home, jlab.ledger.Ledger.DEFAULT_BASE, root, out, err);
+    }
+
+    /** As above, with the network benchmark's session ledger under {@code ledgerBase} (tests use a temp dir). */
+    public static int run(List<String> args, Syscalls kernel, Path home, Path ledgerBase, boolean root, PrintStream out, PrintStream err) {
         Options options;
         try {
             options = Options.parse(args);
@@ -76,21 +81,18 @@ public final class Bench {
         Workspace workspace = null;
         try {
             for (String name : options.benchmarks()) {
-                if (name.equals("network")) {
-                    err.println("network: not available yet (it measures the network lab, which is not built yet)");
-                    continue;
-                }
-                if (Set.of("container", "snapshot").contains(name) && !root) {
-                    err.println(name + ": needs root (it creates namespaces and mounts): sudo ./jlab bench " + name);
+                if (Set.of("container", "snapshot", "network").contains(name) && !root) {
+                    err.println(name + ": needs root (it creates namespaces, mounts and links): sudo ./jlab bench " + name);
                     status = 1;
                     continue;
                 }
                 err.println("running " + name + " …");
-                if (workspace == null && !name.equals("startup")) workspace = Workspace.create(BusyboxRootfs.DEFAULT_BUSYBOX);
+                if (workspace == null && Set.of("container", "snapshot").contains(name)) workspace = Workspace.create(BusyboxRootfs.DEFAULT_BUSYBOX);
                 results.add(switch (name) {
                     case "startup" -> new StartupBench(home, root).run(options.warmup(1), options.runs(5));
                     case "container" -> new ContainerBench(kernel, workspace).run(options.warmup(3), options.runs(30));
                     case "snapshot" -> new SnapshotBench(kernel, workspace).run(options.warmup(5), options.runs(50));
+                    case "network" -> new NetworkBench(kernel, ledgerBase).run(options.warmup(3), options.runs(20));
                     default -> throw new IllegalStateException(name);
                 });
             }

@@ -16,7 +16,7 @@ import jlab.net.Rtnetlink;
 /**
  * The lab's network: every link of each of its namespaces (hub, red, blue) with index, veth peer, bridge,
  * state, MAC and IPv4 addresses, read with rtnetlink dumps in each namespace (/sys/class/net shows only the
- * reader's own). Veth pairs are drawn as one line each under the table.
+ * reader's own). Under the table, the topology as a {@link NetDiagram}.
  */
 public final class NetInspector implements Inspector<NetSnapshot> {
 
@@ -57,7 +57,7 @@ public final class NetInspector implements Inspector<NetSnapshot> {
 
     @Override public Annotation show(NetSnapshot now) {
         List<Row> rows = now.links().stream().map(l -> new Row(Change.SAME, l.cells())).toList();
-        return new Annotation(name(), COLUMNS, rows, diagram(now));
+        return new Annotation(name(), COLUMNS, rows, List.of(), NetDiagram.lines(now));
     }
 
     @Override public Annotation diff(NetSnapshot before, NetSnapshot after) {
@@ -83,24 +83,6 @@ public final class NetInspector implements Inspector<NetSnapshot> {
             }
         }
         old.values().forEach(l -> rows.add(new Row(Change.REMOVED, l.cells())));
-        notes.addAll(diagram(after));
-        return new Annotation(name(), COLUMNS, rows, notes);
-    }
-
-    /** One line per veth pair: {@code red/eth0 <===> hub/veth-red [br0]}. */
-    static List<String> diagram(NetSnapshot now) {
-        List<String> lines = new ArrayList<>();
-        for (LinkRow l : now.links()) {
-            if (!l.kind().equals("veth") || l.peer().isEmpty()) continue;
-            String self = l.key();
-            if (!l.peer().startsWith("if") && self.compareTo(l.peer()) > 0 && now.links().stream().anyMatch(o -> o.key().equals(l.peer()))) {
-                continue; // drawn from the other end
-            }
-            String bridgeSide = l.master().isEmpty() ? "" : " [" + l.master() + "]";
-            String peerBridge = now.links().stream().filter(o -> o.key().equals(l.peer()) && !o.master().isEmpty())
-                    .map(o -> " [" + o.master() + "]").findFirst().orElse("");
-            lines.add("veth pair: " + self + bridgeSide + " <====> " + l.peer() + peerBridge);
-        }
-        return lines;
+        return new Annotation(name(), COLUMNS, rows, notes, NetDiagram.lines(after));
     }
 }

@@ -39,11 +39,12 @@ public final class AnnotationRenderer {
         this.width = Math.max(20, width);
     }
 
-    /** Title, table and notes. */
+    /** Title, table, figure (in ASCII on a terminal without Unicode) and notes. */
     public List<String> render(Annotation a) {
         List<String> out = new ArrayList<>();
         out.add(style.bold(a.title()));
         out.addAll(table(a));
+        for (String line : a.figure()) out.add(style.unicode() ? line : jlab.inspect.BoxDrawing.ascii(line));
         for (String note : a.notes()) {
             out.addAll(new MarkdownRenderer(style, width).lines("- " + note));
         }

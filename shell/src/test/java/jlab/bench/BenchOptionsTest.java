@@ -15,7 +15,7 @@ class BenchOptionsTest {
 
     @Test void noArgumentsMeansEveryBenchmarkWithItsOwnDefaults() {
         var o = Bench.Options.parse(List.of());
-        assertThat(o.benchmarks()).containsExactly("startup", "container", "snapshot");
+        assertThat(o.benchmarks()).containsExactly("startup", "container", "snapshot", "network");
         assertThat(o.json()).isFalse();
         assertThat(o.runs(30)).isEqualTo(30);
         assertThat(o.warmup(3)).isEqualTo(3);
@@ -35,12 +35,12 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> Bench.Options.parse(List.of("--runs", "x"))).hasMessageContaining("'x'");
     }
 
-    @Test void theNetworkBenchmarkSaysItIsNotAvailableYet() {
+    @Test void theNetworkBenchmarkNeedsRoot() {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int status = Bench.run(List.of("network"), null, Path.of("."), false,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(status).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("network: not available yet");
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("network: needs root").contains("sudo ./jlab bench network");
     }
 }

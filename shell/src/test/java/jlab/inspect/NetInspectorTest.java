@@ -25,7 +25,11 @@ class NetInspectorTest {
         Annotation diff = inspector.diff(before, after);
         assertThat(diff.rows()).extracting(Annotation.Row::change)
                 .containsExactly(Change.CHANGED, Change.ADDED, Change.REMOVED);
-        assertThat(diff.notes()).containsExactly("eth0 moved from hub to red", "veth pair: hub/veth-red <====> red/eth0");
+        assertThat(diff.notes()).containsExactly("eth0 moved from hub to red");
+        assertThat(diff.figure()).as("the diagram of the state after the step").containsExactly(
+                "┌─ hub ────────────────┐      ┌─ red ────────────────┐",
+                "│ veth-red DOWN        ├──────┤ eth0 DOWN            │",
+                "└──────────────────────┘      └──────────────────────┘");
     }
 
     @Test void upWithoutCarrierIsExplained() {

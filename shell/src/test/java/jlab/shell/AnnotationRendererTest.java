@@ -116,4 +116,13 @@ class AnnotationRendererTest {
                 "+---+-------------+------+");
         assertThat(new AnnotationRenderer(Style.PLAIN, 80).folded(none)).isEqualTo("mounts: no change");
     }
+
+    @Test
+    void aFigureFollowsTheTableInBoxDrawingOrInAsciiAndBeforeTheNotes() {
+        Annotation net = new Annotation("net", List.of("name"), List.of(Row.of(Change.ADDED, "eth0")),
+                List.of("eth0 moved"), List.of("┌─ red ─┐", "│ eth0  ├──", "└───────┘"));
+        assertThat(new AnnotationRenderer(Style.PLAIN, 80).render(net)).containsSubsequence(
+                "| + | eth0 |", "+- red -+", "| eth0  +--", "+-------+", "  * eth0 moved");
+        assertThat(new AnnotationRenderer(new Style(false, true), 80).render(net)).contains("│ eth0  ├──");
+    }
 }
