@@ -39,13 +39,13 @@ public final class EventTimeline {
             if (parent.isJlab()) {
                 clauses.add("jlab started " + String.join(", ", children.stream().map(c -> program(r, c.hostPid())).toList()));
             } else {
-                clauses.add(parent.name() + " forked " + count(children.size(), "child", "children") + childFates(r, children));
+                clauses.add(called(parent) + " forked " + count(children.size(), "child", "children") + childFates(r, children));
             }
         }
         List<String> earlier = new ArrayList<>();
         for (ObservedEvent e : r.events()) {
             if (e.event() instanceof ProcEvent.Exit x && !forked.contains(e.process().hostPid())) {
-                earlier.add(e.process().name() + " (pid " + pid(e.process().containerPid()) + ") " + ending(x));
+                earlier.add(called(e.process()) + (e.process().name().equals(ProgramNames.UNKNOWN) ? " " : " (pid " + pid(e.process().containerPid()) + ") ") + ending(x));
             }
         }
         clauses.addAll(earlier);
@@ -80,9 +80,14 @@ public final class EventTimeline {
     /** The program a process ran after its first exec, or the name it was forked with. */
     private static String program(EventRecording r, int hostPid) {
         for (ObservedEvent e : r.events()) {
-            if (e.event() instanceof ProcEvent.Exec && e.process().hostPid() == hostPid) return e.process().name();
+            if (e.event() instanceof ProcEvent.Exec && e.process().hostPid() == hostPid) return called(e.process());
         }
-        return r.events().stream().filter(e -> e.process().hostPid() == hostPid).findFirst().map(e -> e.process().name()).orElse("?");
+        return r.events().stream().filter(e -> e.process().hostPid() == hostPid).findFirst().map(e -> called(e.process())).orElse("?");
+    }
+
+    /** Its name, or "pid N" when no reading of /proc could name it. */
+    private static String called(ProcessRef p) {
+        return p.name().equals(ProgramNames.UNKNOWN) ? "pid " + pid(p.containerPid()) : p.name();
     }
 
     private static String count(int n, String one, String many) {
@@ -90,7 +95,7 @@ public final class EventTimeline {
     }
 
     /** {@code exit 0}, or {@code killed by SIGKILL}. */
-    static String ending(ProcEvent.Exit x) {
+    public static String ending(ProcEvent.Exit x) {
         return x.killed() ? "killed by " + Signal.describe(x.signal()) : "exit " + x.status();
     }
 

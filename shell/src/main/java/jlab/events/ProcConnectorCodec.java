@@ -32,13 +32,16 @@ public final class ProcConnectorCodec {
         return ByteBuffer.wrap(bytes, 0, length).order(ByteOrder.nativeOrder());
     }
 
-    /** One message asking the kernel to start ({@link #PROC_CN_MCAST_LISTEN}) or stop sending events to this socket. */
-    public static byte[] mcastRequest(int op, int seq) {
+    /**
+     * One message asking the kernel to start ({@link #PROC_CN_MCAST_LISTEN}) or stop sending events to this
+     * socket. {@code id} goes into seq and ack; the kernel's answer carries ack {@code id + 1}.
+     */
+    public static byte[] mcastRequest(int op, int id) {
         int length = NLMSG_HDRLEN + CN_MSG_LEN + 4;
         byte[] bytes = new byte[length];
         buffer(bytes, length)
-                .putInt(length).putShort((short) NLMSG_DONE).putShort((short) 0).putInt(seq).putInt(0)
-                .putInt(CN_IDX_PROC).putInt(CN_VAL_PROC).putInt(seq).putInt(0).putShort((short) 4).putShort((short) 0)
+                .putInt(length).putShort((short) NLMSG_DONE).putShort((short) 0).putInt(id).putInt(0)
+                .putInt(CN_IDX_PROC).putInt(CN_VAL_PROC).putInt(id).putInt(id).putShort((short) 4).putShort((short) 0)
                 .putInt(op);
         return bytes;
     }
@@ -59,7 +62,7 @@ public final class ProcConnectorCodec {
                 int dataLength = Short.toUnsignedInt(b.getShort(cn + 16));
                 int data = cn + CN_MSG_LEN;
                 if (data + dataLength <= at + messageLength) {
-                    ProcEvent event = event(b, data, dataLength, b.getInt(cn + 8));
+                    ProcEvent event = event(b, data, dataLength, b.getInt(cn + 12));
                     if (event != null) events.add(event);
                 }
             }
@@ -68,13 +71,13 @@ public final class ProcConnectorCodec {
         return events;
     }
 
-    private static ProcEvent event(ByteBuffer b, int at, int length, int seq) {
+    private static ProcEvent event(ByteBuffer b, int at, int length, int ack) {
         if (length < EVENT_DATA + 4) return null;
         int what = b.getInt(at);
         long timestamp = b.getLong(at + 8);
         int u = at + EVENT_DATA;
         return switch (what) {
-            case PROC_EVENT_NONE -> new ProcEvent.Ack(timestamp, b.getInt(u), seq);
+            case PROC_EVENT_NONE -> new ProcEvent.Ack(timestamp, b.getInt(u), ack);
             case PROC_EVENT_FORK -> length < EVENT_DATA + 16 ? null
                     : new ProcEvent.Fork(timestamp, b.getInt(u), b.getInt(u + 4), b.getInt(u + 8), b.getInt(u + 12));
             case PROC_EVENT_EXEC -> length < EVENT_DATA + 8 ? null : new ProcEvent.Exec(timestamp, b.getInt(u), b.getInt(u + 4));

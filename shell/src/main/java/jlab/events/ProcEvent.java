@@ -37,9 +37,10 @@ public sealed interface ProcEvent {
 
     /**
      * PROC_EVENT_NONE: the answer to a listen or ignore request; {@code err} is an errno, 0 on success.
-     * {@code seq} is the request's cn_msg seq, so a listener can tell its own answer from others'.
+     * {@code ack} is the cn_msg ack field, the request's ack plus one (the kernel rewrites seq), so a
+     * listener can tell the answer to its own request from the answers to others'.
      */
-    record Ack(long timestampNs, int err, int seq) implements ProcEvent {}
+    record Ack(long timestampNs, int err, int ack) implements ProcEvent {}
 
     /** Any other kind (uid, gid, sid, ptrace, comm, coredump), kept only by its {@code what} value. */
     record Other(long timestampNs, int what) implements ProcEvent {}

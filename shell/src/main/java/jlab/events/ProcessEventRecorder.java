@@ -2,6 +2,7 @@ package jlab.events;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ import jlab.proc.ProcStatus;
  *
  * <p>A process belongs to the container when the container's thread spawned it (jlab's commands and init)
  * or its parent belongs. Its container pid and name are read from /proc/PID/status as the event arrives,
- * while the process still exists (a zombie still has both). {@link #stop} returns once every event queued
+ * while the process still exists (a zombie still has both); {@link ProgramNames} decides which program
+ * each reading names. {@link #stop} returns once every event queued
  * before it was read: the kernel queues an event at the fork, exec or exit itself.
  */
 public final class ProcessEventRecorder {
@@ -48,11 +50,13 @@ public final class ProcessEventRecorder {
     private final ProcFs proc;
     private final Scope scope;
     private final String label;
+    /** The id of this recorder's requests: its answer carries ack {@code seq + 1}. */
     private final int seq = REQUESTS.incrementAndGet();
     private final CountDownLatch answered = new CountDownLatch(1);
-    private final Map<Integer, ProcessRef> members = new HashMap<>();
+    private final Set<Integer> members = new HashSet<>();
     private final Set<Integer> seen = new LinkedHashSet<>();
-    private final List<ObservedEvent> events = new ArrayList<>();
+    private final List<ProgramNames.Raw> events = new ArrayList<>();
+    private final List<ProgramNames.Reading> readings = new ArrayList<>();
     private volatile boolean stopping;
     private volatile String problem;
     private volatile long startNs;
@@ -86,7 +90,8 @@ public final class ProcessEventRecorder {
     /** The processes already in the container are members from the start, so their exits count too. */
     private void seed() {
         scope.initPid().ifPresent(init -> proc.status(init).ifPresent(s -> level = s.nsPids().size() - 1));
-        for (int pid : scope.running()) members.put(pid, resolve(pid, "?"));
+        members.addAll(scope.running());
+        for (int pid : scope.running()) read(pid);
     }
 
     private void listen() {
@@ -142,7 +147,7 @@ public final class ProcessEventRecorder {
             }
             for (ProcEvent event : ProcConnectorCodec.decode(buffer, length)) {
                 if (!listening) {
-                    if (event instanceof ProcEvent.Ack ack && ack.seq() == seq) {
+                    if (event instanceof ProcEvent.Ack ack && ack.ack() == seq + 1) {
                         listening = true;
                         if (ack.err() != 0) {
                             Errno errno = Errno.of(ack.err());
@@ -167,45 +172,45 @@ public final class ProcessEventRecorder {
     private void handle(ProcEvent event) {
         switch (event) {
             case ProcEvent.Fork f when f.newProcess() -> {
-                ProcessRef parent = f.parentPid() == scope.spawnerTid() ? ProcessRef.jlab(scope.jlabPid()) : members.get(f.parentTgid());
-                if (parent == null) return;
-                if (parent.isJlab() && level < 0) proc.status(f.childTgid()).ifPresent(s -> level = s.nsPids().size() - 1);
-                ProcessRef child = resolve(f.childTgid(), parent.name()).named(parent.name());
-                members.put(child.hostPid(), child);
-                record(event, child, parent);
+                boolean byJlab = f.parentPid() == scope.spawnerTid();
+                if (!byJlab && !members.contains(f.parentTgid())) return;
+                members.add(f.childTgid());
+                if (byJlab && level < 0) proc.status(f.childTgid()).ifPresent(s -> level = s.nsPids().size() - 1);
+                read(f.childTgid());
+                record(new ProgramNames.Raw(event, f.childTgid(), f.parentTgid(), byJlab));
             }
             case ProcEvent.Exec e -> {
-                ProcessRef known = members.get(e.tgid());
-                if (known == null) return;
-                ProcessRef now = resolve(e.tgid(), "?");
-                if (now.containerPid() == ProcessRef.UNKNOWN) now = new ProcessRef(now.hostPid(), known.containerPid(), now.name());
-                members.put(now.hostPid(), now);
-                record(event, now, null);
+                if (!members.contains(e.tgid())) return;
+                read(e.tgid());
+                record(new ProgramNames.Raw(event, e.tgid(), 0, false));
             }
             case ProcEvent.Exit x when x.threadGroupLeader() -> {
-                ProcessRef known = members.get(x.tgid());
-                if (known == null) return;
-                if (known.name().equals("?")) known = known.named(resolve(x.tgid(), "?").name());
-                ProcessRef parent = x.parentTgid() == scope.jlabPid() ? ProcessRef.jlab(scope.jlabPid())
-                        : Optional.ofNullable(members.get(x.parentTgid())).orElseGet(() -> resolve(x.parentTgid(), "?"));
-                record(event, known, parent);
+                if (!members.contains(x.tgid())) return;
+                read(x.tgid()); // a zombie's status still names its last program
+                boolean toJlab = x.parentTgid() == scope.jlabPid();
+                if (!toJlab && !members.contains(x.parentTgid())) read(x.parentTgid());
+                record(new ProgramNames.Raw(event, x.tgid(), x.parentTgid(), toJlab));
             }
             default -> { }
         }
     }
 
-    private void record(ProcEvent event, ProcessRef process, ProcessRef parent) {
-        events.add(new ObservedEvent(event, process, parent));
-        seen.add(process.hostPid());
+    private void record(ProgramNames.Raw raw) {
+        events.add(raw);
+        seen.add(raw.pid());
     }
 
-    /** The process's container pid and name from /proc now; {@code fallbackName} when it is already gone. */
-    private ProcessRef resolve(int hostPid, String fallbackName) {
+    /** Reads /proc/PID/status now and keeps what it said, stamped, for {@link ProgramNames}. */
+    private Optional<ProcStatus> read(int hostPid) {
+        long before = System.nanoTime();
         Optional<ProcStatus> status = proc.status(hostPid);
-        if (status.isEmpty()) return new ProcessRef(hostPid, ProcessRef.UNKNOWN, fallbackName);
-        List<Integer> nsPids = status.get().nsPids();
-        int containerPid = level >= 0 && nsPids.size() > level ? nsPids.get(level) : ProcessRef.UNKNOWN;
-        return new ProcessRef(hostPid, containerPid, status.get().name());
+        long after = System.nanoTime();
+        status.ifPresent(s -> {
+            List<Integer> nsPids = s.nsPids();
+            int containerPid = level >= 0 && nsPids.size() > level ? nsPids.get(level) : ProcessRef.UNKNOWN;
+            readings.add(new ProgramNames.Reading(hostPid, before, after, s.name(), containerPid));
+        });
+        return status;
     }
 
     /** Stops listening after reading every event already queued, and notes what became of each process. */
@@ -222,9 +227,9 @@ public final class ProcessEventRecorder {
         if (problem != null) return EventRecording.refused(label, problem);
         Map<Integer, EventRecording.Fate> fates = new HashMap<>();
         Set<Integer> exited = new java.util.HashSet<>();
-        for (ObservedEvent e : events) if (e.event() instanceof ProcEvent.Exit) exited.add(e.process().hostPid());
+        for (ProgramNames.Raw e : events) if (e.event() instanceof ProcEvent.Exit) exited.add(e.pid());
         for (int pid : seen) fates.put(pid, fate(pid, exited.contains(pid)));
-        return new EventRecording(label, startNs, events, fates, lost, null);
+        return new EventRecording(label, startNs, ProgramNames.name(events, readings, scope.jlabPid()), fates, lost, null);
     }
 
     private EventRecording.Fate fate(int pid, boolean exited) {

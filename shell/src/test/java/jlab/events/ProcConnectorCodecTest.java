@@ -26,16 +26,16 @@ class ProcConnectorCodecTest {
     void listenRequestIsAnNlmsghdrACnMsgAndTheOperation() {
         assertThat(ProcConnectorCodec.mcastRequest(ProcConnectorCodec.PROC_CN_MCAST_LISTEN, 7)).isEqualTo(bytes(
                 40, 0, 0, 0,   3, 0,   0, 0,   7, 0, 0, 0,   0, 0, 0, 0,      // nlmsghdr: len 40, NLMSG_DONE, seq 7
-                1, 0, 0, 0,   1, 0, 0, 0,   7, 0, 0, 0,   0, 0, 0, 0,         // cn_msg: idx CN_IDX_PROC, val CN_VAL_PROC, seq, ack
+                1, 0, 0, 0,   1, 0, 0, 0,   7, 0, 0, 0,   7, 0, 0, 0,         // cn_msg: idx CN_IDX_PROC, val CN_VAL_PROC, seq, ack
                 4, 0,   0, 0,                                                 // len 4, flags 0
                 1, 0, 0, 0));                                                 // PROC_CN_MCAST_LISTEN
         assertThat(ProcConnectorCodec.mcastRequest(ProcConnectorCodec.PROC_CN_MCAST_IGNORE, 7)).endsWith(2, 0, 0, 0);
     }
 
     /** nlmsghdr (16) + cn_msg (20) + proc_event (40: what, cpu, timestamp_ns, 24-byte union). */
-    private static byte[] message(int seq, int[] what, int[] timestamp, int[] union) {
-        int[] header = {76, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                1, 0, 0, 0, 1, 0, 0, 0, seq, 0, 0, 0, 0, 0, 0, 0, 40, 0, 0, 0};
+    private static byte[] message(int ack, int[] what, int[] timestamp, int[] union) {
+        int[] header = {76, 0, 0, 0, 3, 0, 0, 0, 0x9b, 0x02, 0, 0, 0, 0, 0, 0,
+                1, 0, 0, 0, 1, 0, 0, 0, 0x9b, 0x02, 0, 0, ack, 0, 0, 0, 40, 0, 0, 0};
         int[] event = new int[40];
         System.arraycopy(what, 0, event, 0, 4);
         event[4] = 1; // cpu 1
@@ -66,6 +66,7 @@ class ProcConnectorCodecTest {
         assertThat(x.killed()).isFalse();
         assertThat(x.status()).isEqualTo(1);
 
+        // the answer to a listen request with ack 8: the kernel put its own counter (667) in seq
         var ack = ProcConnectorCodec.decode(message(9, new int[] {0, 0, 0, 0}, TS, new int[] {1, 0, 0, 0}), 76);
         assertThat(ack).containsExactly(new ProcEvent.Ack(0x254321000L, 1, 9));
     }
