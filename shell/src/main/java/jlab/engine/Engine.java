@@ -26,7 +26,7 @@ import jlab.sandbox.SandboxException;
  * inspectors it observes give the annotated diff), tasks are checked against the live kernel after every
  * command, hints escalate, solutions are actions too, and quizzes are graded here.
  */
-public final class Engine implements LabSession, CgroupControl {
+public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     /** Builds a fresh sandbox; called at the start and on every {@code reset}. */
     public interface SandboxFactory {
@@ -53,6 +53,9 @@ public final class Engine implements LabSession, CgroupControl {
     private int ranThrough = -1;
     private boolean warnedUnsolved;
     private Runnable onClose = () -> { };
+    /** Recordings kept per step: the actions' and the latest commands'. */
+    private static final int RECORDINGS_PER_STEP = 8;
+    private final java.util.Map<Integer, List<jlab.events.EventRecording>> recordings = new java.util.HashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Engine(Lab lab, SandboxFactory sandboxes, ProcFs proc, Path lessonRoot, SyscallLog log,
@@ -124,7 +127,9 @@ public final class Engine implements LabSession, CgroupControl {
         List<String> output = new ArrayList<>();
         int mark = log.mark();
         for (int i = ranThrough + 1; i < target; i++) {
-            runActions(lab.steps().get(i).actions(), output::add, notes);
+            int step = i;
+            recorded(step, "step " + (step + 1) + " actions", lab.steps().get(step).actions().isEmpty(),
+                    () -> runActions(lab.steps().get(step).actions(), output::add, notes));
             notes.add("ran the actions of step " + (i + 1) + " (" + lab.steps().get(i).title() + ")");
             ranThrough = i;
         }
@@ -135,7 +140,7 @@ public final class Engine implements LabSession, CgroupControl {
             for (String name : step().observe()) annotations.add(show(name));
         } else if (ranThrough < target) {
             List<Observation<?>> observations = observe(step().observe());
-            runActions(step().actions(), output::add, notes);
+            recorded(target, "step " + (target + 1) + " actions", false, () -> runActions(step().actions(), output::add, notes));
             ranThrough = target;
             var after = view.target();
             for (var o : observations) annotations.add(o.finish(after));
@@ -188,7 +193,7 @@ public final class Engine implements LabSession, CgroupControl {
             notes.add("This step has no task to solve.");
         } else {
             var observations = observe(step().observe());
-            runActions(step().solution(), output::add, notes);
+            recorded(index, "solution", false, () -> runActions(step().solution(), output::add, notes));
             var after = view.target();
             List<Annotation> annotations = observations.stream().<Annotation>map(o -> o.finish(after)).toList();
             return new StepOutcome(currentStep(), syscallsSince(mark), output, annotations, check(), notes);
@@ -198,7 +203,13 @@ public final class Engine implements LabSession, CgroupControl {
 
     @Override public ExecOutcome exec(List<String> argv, Consumer<String> output) {
         int mark = log.mark();
-        var result = sandbox.commands().run(argv, output, Long.MAX_VALUE / 4);
+        var recorder = startRecording("! " + String.join(" ", argv));
+        jlab.sandbox.Commands.Result result;
+        try {
+            result = sandbox.commands().run(argv, output, Long.MAX_VALUE / 4);
+        } finally {
+            keep(index, recorder.get());
+        }
         List<String> syscalls = syscallsSince(mark);
         CheckReport report = step().hasTask() ? check() : CheckReport.NONE;
         return new ExecOutcome(result.status().describe(), result.exitCode(), syscalls, report);
@@ -239,6 +250,7 @@ public final class Engine implements LabSession, CgroupControl {
 
     @Override public StepOutcome reset() {
         int target = index;
+        recordings.clear();
         closeSandbox();
         try {
             build();
@@ -271,6 +283,45 @@ public final class Engine implements LabSession, CgroupControl {
                 // stays live in the ledger: the session's teardown reports it and `jlab cleanup` retries
             }
         }
+    }
+
+    /** Runs {@code work} while the kernel's process events of the container are recorded for step {@code step}. */
+    private void recorded(int step, String label, boolean skip, Runnable work) {
+        if (skip) {
+            work.run();
+            return;
+        }
+        var recorder = startRecording(label);
+        try {
+            work.run();
+        } finally {
+            keep(step, recorder.get());
+        }
+    }
+
+    /** Starts a recorder (from this, the shell's, thread); the supplier stops it and gives what it saw. */
+    private java.util.function.Supplier<jlab.events.EventRecording> startRecording(String label) {
+        try {
+            java.util.Set<Integer> running = new java.util.HashSet<>();
+            if (sandbox.initPid().isPresent()) {
+                ContainerProcesses.read(view).entries().forEach(e -> running.add(e.pid()));
+            }
+            var recorder = sandbox.recordProcessEvents(proc, running, label);
+            return recorder::stop;
+        } catch (RuntimeException e) {
+            var refused = jlab.events.EventRecording.refused(label, "process events could not be recorded: " + e.getMessage());
+            return () -> refused;
+        }
+    }
+
+    private synchronized void keep(int step, jlab.events.EventRecording recording) {
+        List<jlab.events.EventRecording> list = recordings.computeIfAbsent(step, k -> new ArrayList<>());
+        list.add(recording);
+        if (list.size() > RECORDINGS_PER_STEP) list.remove(1); // the step's own actions stay first
+    }
+
+    @Override public synchronized List<jlab.events.EventRecording> stepEvents() {
+        return List.copyOf(recordings.getOrDefault(index, List.of()));
     }
 
     @Override public List<String> setCgroup(String file, String value) {
