@@ -10,8 +10,8 @@ import jlab.events.EventRecording.Fate;
 import jlab.kernel.Signal;
 
 /**
- * Turns a recording into what the learner reads: a one-line summary ("sh forked 3 children; 3 exited;
- * nobody waited (3 zombies left)") and a timeline, one row per event with the time since listening began,
+ * Turns a recording into what the learner reads: a one-line summary ("jlab started sh. sh forked 3 children;
+ * 3 exited; nobody waited (3 zombies left)": one sentence per parent) and a timeline, one row per event with the time since listening began,
  * the pid inside the container and on the host, the parent, the program and how it ended. "Nobody waited"
  * is said only of children that exited and were still zombies (state Z) when the recording stopped.
  */
@@ -49,7 +49,7 @@ public final class EventTimeline {
             }
         }
         clauses.addAll(earlier);
-        return clauses.isEmpty() ? "the container's processes ran new programs" : String.join("; ", clauses);
+        return clauses.isEmpty() ? "the container's processes ran new programs" : String.join(". ", clauses);
     }
 
     private static String childFates(EventRecording r, List<ProcessRef> children) {

@@ -208,9 +208,21 @@ public final class ProcessEventRecorder {
         status.ifPresent(s -> {
             List<Integer> nsPids = s.nsPids();
             int containerPid = level >= 0 && nsPids.size() > level ? nsPids.get(level) : ProcessRef.UNKNOWN;
-            readings.add(new ProgramNames.Reading(hostPid, before, after, s.name(), containerPid));
+            readings.add(new ProgramNames.Reading(hostPid, before, after, name(hostPid, s), containerPid));
         });
         return status;
+    }
+
+    /**
+     * The comm, except for busybox re-executing itself through /proc/self/exe (comm "exe"), where argv[0]
+     * names the applet; read together with the status, so it names the same program.
+     */
+    private String name(int hostPid, ProcStatus status) {
+        if (!status.name().equals("exe")) return status.name();
+        List<String> argv = proc.cmdline(hostPid);
+        if (argv.isEmpty() || argv.getFirst().isEmpty()) return status.name();
+        String first = argv.getFirst();
+        return first.substring(first.lastIndexOf('/') + 1);
     }
 
     /** Stops listening after reading every event already queued, and notes what became of each process. */

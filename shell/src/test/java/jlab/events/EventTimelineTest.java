@@ -47,20 +47,20 @@ class EventTimelineTest {
     @Test
     void zombiesLeftMeanNobodyWaited() {
         assertThat(EventTimeline.summary(orphans(Fate.ZOMBIE)))
-                .isEqualTo("jlab started sh; sh forked 3 children; 3 exited; nobody waited (3 zombies left)");
+                .isEqualTo("jlab started sh. sh forked 3 children; 3 exited; nobody waited (3 zombies left)");
     }
 
     @Test
     void childrenGoneFromProcWereReaped() {
-        assertThat(EventTimeline.summary(orphans(Fate.REAPED))).isEqualTo("jlab started sh; sh forked 3 children; 3 exited; all reaped");
+        assertThat(EventTimeline.summary(orphans(Fate.REAPED))).isEqualTo("jlab started sh. sh forked 3 children; 3 exited; all reaped");
         assertThat(EventTimeline.summary(orphans(Fate.UNKNOWN))).as("nothing proven, nothing claimed")
-                .isEqualTo("jlab started sh; sh forked 3 children; 3 exited");
+                .isEqualTo("jlab started sh. sh forked 3 children; 3 exited");
     }
 
     @Test
     void timelineRowsShowTimePidsParentProgramAndEnding() {
         List<String> lines = EventTimeline.render(orphans(Fate.ZOMBIE));
-        assertThat(lines.getFirst()).isEqualTo("step 2 actions: jlab started sh; sh forked 3 children; 3 exited; nobody waited (3 zombies left)");
+        assertThat(lines.getFirst()).isEqualTo("step 2 actions: jlab started sh. sh forked 3 children; 3 exited; nobody waited (3 zombies left)");
         assertThat(lines).hasSize(2 + 13);
         assertThat(lines.get(2)).isEqualTo("     +0.0 ms  5 (1005)       fork  jlab               jlab");
         assertThat(lines.get(4)).isEqualTo("     +2.0 ms  6 (1006)       fork  5 sh               sh");
