@@ -30,16 +30,32 @@ class ProcessEventsKernelTest {
     private final ProcFs proc = new ProcFs();
     private ContainerFixture c;
     private int init;
+    private long socketsBefore;
 
     @BeforeEach
     void open() throws IOException {
+        socketsBefore = openSockets();
         c = new ContainerFixture(List.of("/bin/sleep", "999999999"));
         init = c.sandbox.initPid().getAsInt();
+    }
+
+    /** The JVM's descriptors that are sockets (the recorder's netlink socket is one while it listens). */
+    private static long openSockets() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().startsWith("socket:");
+                } catch (IOException e) {
+                    return false; // the descriptor Files.list itself used, closed by now
+                }
+            }).count();
+        }
     }
 
     @AfterEach
     void close() throws IOException {
         c.close();
+        assertThat(openSockets()).as("the recorder closed its netlink socket").isEqualTo(socketsBefore);
         assertThat(Thread.getAllStackTraces().keySet()).as("the recorder's thread ended")
                 .noneMatch(t -> t.getName().equals("jlab-process-events"));
     }
