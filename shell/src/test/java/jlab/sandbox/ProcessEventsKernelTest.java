@@ -65,8 +65,9 @@ class ProcessEventsKernelTest {
     }
 
     @Test
-    void aShellThatForksThreeChildrenWhichItReaps() {
+    void aShellThatForksThreeChildrenWhichItReaps() throws IOException {
         var recorder = c.sandbox.recordProcessEvents(proc, Set.of(init), "test");
+        assertThat(openSockets()).as("the recorder's netlink socket").isEqualTo(socketsBefore + 1);
         c.run("sh", "-c", "sleep 0.5 & sleep 0.5 & sleep 0.5 & wait");
         EventRecording r = recorder.stop();
         assertThat(r.problem()).isNull();
