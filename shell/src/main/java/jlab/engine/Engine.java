@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import jlab.events.EventRecording;
 import jlab.inspect.Annotation;
 import jlab.inspect.Inspector;
 import jlab.inspect.Inspectors;
@@ -55,7 +57,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     private Runnable onClose = () -> { };
     /** Recordings kept per step: the actions' and the latest commands'. */
     private static final int RECORDINGS_PER_STEP = 8;
-    private final java.util.Map<Integer, List<jlab.events.EventRecording>> recordings = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<EventRecording>> recordings = new java.util.HashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Engine(Lab lab, SandboxFactory sandboxes, ProcFs proc, Path lessonRoot, SyscallLog log,
@@ -250,7 +252,9 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     @Override public StepOutcome reset() {
         int target = index;
-        recordings.clear();
+        synchronized (this) {
+            recordings.clear(); // the pids of the old sandbox mean nothing in the new one
+        }
         closeSandbox();
         try {
             build();
@@ -300,7 +304,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     }
 
     /** Starts a recorder (from this, the shell's, thread); the supplier stops it and gives what it saw. */
-    private java.util.function.Supplier<jlab.events.EventRecording> startRecording(String label) {
+    private Supplier<EventRecording> startRecording(String label) {
         try {
             java.util.Set<Integer> running = new java.util.HashSet<>();
             if (sandbox.initPid().isPresent()) {
@@ -309,18 +313,18 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
             var recorder = sandbox.recordProcessEvents(proc, running, label);
             return recorder::stop;
         } catch (RuntimeException e) {
-            var refused = jlab.events.EventRecording.refused(label, "process events could not be recorded: " + e.getMessage());
+            var refused = EventRecording.refused(label, "process events could not be recorded: " + e.getMessage());
             return () -> refused;
         }
     }
 
-    private synchronized void keep(int step, jlab.events.EventRecording recording) {
-        List<jlab.events.EventRecording> list = recordings.computeIfAbsent(step, k -> new ArrayList<>());
+    private synchronized void keep(int step, EventRecording recording) {
+        List<EventRecording> list = recordings.computeIfAbsent(step, k -> new ArrayList<>());
         list.add(recording);
         if (list.size() > RECORDINGS_PER_STEP) list.remove(1); // the step's own actions stay first
     }
 
-    @Override public synchronized List<jlab.events.EventRecording> stepEvents() {
+    @Override public synchronized List<EventRecording> stepEvents() {
         return List.copyOf(recordings.getOrDefault(index, List.of()));
     }
 
