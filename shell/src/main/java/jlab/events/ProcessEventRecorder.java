@@ -30,7 +30,8 @@ import jlab.proc.ProcStatus;
  * or its parent belongs. Its container pid and name are read from /proc/PID/status as the event arrives,
  * while the process still exists (a zombie still has both); {@link ProgramNames} decides which program
  * each reading names. {@link #stop} returns once every event queued
- * before it was read: the kernel queues an event at the fork, exec or exit itself.
+ * before it was read: the kernel queues an event at the fork, exec or exit itself, so the queue is read
+ * until it is empty or holds an event from after the stop.
  */
 public final class ProcessEventRecorder {
     /** Who the container's processes are: jlab's pid, the container thread's tid, its init, what runs now. */
@@ -44,6 +45,8 @@ public final class ProcessEventRecorder {
     private static final int BUFFER_BYTES = 4 << 20;
     private static final int POLL_MILLIS = 50;
     private static final long ANSWER_TIMEOUT_MILLIS = 5000;
+    /** Events from several CPUs may reach the queue a little out of order. */
+    private static final long STOP_MARGIN_NS = 2_000_000;
     private static final AtomicInteger REQUESTS = new AtomicInteger(ProcessHandle.current().hashCode() & 0xffff);
 
     private final Syscalls kernel;
@@ -58,6 +61,8 @@ public final class ProcessEventRecorder {
     private final List<ProgramNames.Raw> events = new ArrayList<>();
     private final List<ProgramNames.Reading> readings = new ArrayList<>();
     private volatile boolean stopping;
+    /** When stop() was called, on the events' clock (CLOCK_MONOTONIC, as System.nanoTime). */
+    private volatile long stopNs;
     private volatile String problem;
     private volatile long startNs;
     private int level = -1;
@@ -146,6 +151,8 @@ public final class ProcessEventRecorder {
                 throw e;
             }
             for (ProcEvent event : ProcConnectorCodec.decode(buffer, length)) {
+                // on a busy host the queue may never run dry: an event from after stop() means all before it were read
+                if (stopping && event.timestampNs() > stopNs + STOP_MARGIN_NS) return;
                 if (!listening) {
                     if (event instanceof ProcEvent.Ack ack && ack.ack() == seq + 1) {
                         listening = true;
@@ -227,6 +234,7 @@ public final class ProcessEventRecorder {
 
     /** Stops listening after reading every event already queued, and notes what became of each process. */
     public EventRecording stop() {
+        stopNs = System.nanoTime();
         stopping = true;
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));

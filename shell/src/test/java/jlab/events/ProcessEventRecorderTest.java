@@ -56,6 +56,12 @@ class ProcessEventRecorderTest {
         final List<Integer> closed = new ArrayList<>();
         IntFunction<byte[]> answer;
         SyscallException refuseSocket;
+        /** A busy host: once the script is played, an unrelated fork, stamped now, on every receive. */
+        boolean endless;
+
+        synchronized void play(List<Object> more) {
+            script.addAll(more);
+        }
 
         Syscalls kernel() {
             return (Syscalls) Proxy.newProxyInstance(Syscalls.class.getClassLoader(), new Class<?>[] {Syscalls.class}, (p, m, args) -> {
@@ -76,6 +82,7 @@ class ProcessEventRecorderTest {
                         Object next;
                         synchronized (this) {
                             next = script.pollFirst();
+                            if (next == null && endless && !sent.isEmpty()) next = datagram(0, FORK, System.nanoTime(), 700, 700, 701, 701);
                         }
                         if (next == null) throw new SyscallException("recv", List.of(), Errno.of(Errno.EAGAIN));
                         if (next instanceof SyscallException e) throw e;
@@ -115,7 +122,7 @@ class ProcessEventRecorderTest {
         socket.answer = id -> datagram(id + 1, 0, 1_000, 0);
         socket.script.add(datagram(5, 0, 900, 0)); // another listener's answer, before ours
         var recorder = ProcessEventRecorder.start(socket.kernel(), proc.procFs(), scope(), "step 2 actions");
-        socket.script.addAll(List.of(
+        socket.play(List.of(
                 datagram(0, FORK, 2_000, SPAWNER_TID, JLAB, 501, 501),        // jlab's container thread spawns sh
                 datagram(0, FORK, 2_100, 700, 700, 701, 701),                 // a host process: not ours
                 datagram(0, EXEC, 2_200, 501, 501),
@@ -156,5 +163,18 @@ class ProcessEventRecorderTest {
         assertThat(ProcessEventRecorder.start(noConnector.kernel(), proc.procFs(), scope(), "x").stop().problem()).isEqualTo(
                 "the kernel refused to report process events: socket(AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, NETLINK_CONNECTOR) = "
                         + "EPROTONOSUPPORT (Protocol not supported) (a kernel without CONFIG_PROC_EVENTS, or not the host's network namespace)");
+    }
+
+    @Test
+    void stopsOnABusyHostWhoseQueueNeverRunsDry() {
+        var socket = new ScriptedSocket();
+        socket.answer = id -> datagram(id + 1, 0, 1_000, 0);
+        socket.endless = true;
+        socket.script.add(datagram(0, FORK, 2_000, SPAWNER_TID, JLAB, 501, 501));
+        var recorder = ProcessEventRecorder.start(socket.kernel(), proc.procFs(), scope(), "busy");
+        EventRecording r = recorder.stop();
+        assertThat(r.problem()).isNull();
+        assertThat(r.events()).extracting(e -> e.process().hostPid()).containsExactly(501);
+        assertThat(socket.closed).containsExactly(FD);
     }
 }
