@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import jlab.events.EventRecording;
 import jlab.inspect.Annotation;
 import jlab.inspect.Inspector;
 import jlab.inspect.Inspectors;
@@ -29,7 +31,7 @@ import jlab.sandbox.SandboxException;
  * inspectors it observes give the annotated diff), tasks are checked against the live kernel after every
  * command, hints escalate, solutions are actions too, and quizzes are graded here.
  */
-public final class Engine implements LabSession, CgroupControl {
+public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     /** Builds a fresh sandbox; called at the start and on every {@code reset}. */
     public interface SandboxFactory {
@@ -56,6 +58,9 @@ public final class Engine implements LabSession, CgroupControl {
     private int ranThrough = -1;
     private boolean warnedUnsolved;
     private Runnable onClose = () -> { };
+    /** Recordings kept per step: the actions' and the latest commands'. */
+    private static final int RECORDINGS_PER_STEP = 8;
+    private final java.util.Map<Integer, List<EventRecording>> recordings = new java.util.HashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ProgressStore progressStore;
     private final java.time.Clock clock;
@@ -160,7 +165,9 @@ public final class Engine implements LabSession, CgroupControl {
         List<String> output = new ArrayList<>();
         int mark = log.mark();
         for (int i = ranThrough + 1; i < target; i++) {
-            runActions(lab.steps().get(i).actions(), output::add, notes);
+            int step = i;
+            recorded(step, "step " + (step + 1) + " actions", lab.steps().get(step).actions().isEmpty(),
+                    () -> runActions(lab.steps().get(step).actions(), output::add, notes));
             notes.add("ran the actions of step " + (i + 1) + " (" + lab.steps().get(i).title() + ")");
             ranThrough = i;
         }
@@ -173,7 +180,7 @@ public final class Engine implements LabSession, CgroupControl {
             for (String name : step().observe()) annotations.add(show(name));
         } else if (ranThrough < target) {
             List<Observation<?>> observations = observe(step().observe());
-            runActions(step().actions(), output::add, notes);
+            recorded(target, "step " + (target + 1) + " actions", false, () -> runActions(step().actions(), output::add, notes));
             ranThrough = target;
             var after = view.target();
             for (var o : observations) annotations.add(o.finish(after));
@@ -231,7 +238,7 @@ public final class Engine implements LabSession, CgroupControl {
             notes.add("This step has no task to solve.");
         } else {
             var observations = observe(step().observe());
-            runActions(step().solution(), output::add, notes);
+            recorded(index, "solution", false, () -> runActions(step().solution(), output::add, notes));
             var after = view.target();
             List<Annotation> annotations = observations.stream().<Annotation>map(o -> o.finish(after)).toList();
             return new StepOutcome(currentStep(), syscallsSince(mark), output, annotations, check(), notes);
@@ -241,7 +248,13 @@ public final class Engine implements LabSession, CgroupControl {
 
     @Override public ExecOutcome exec(List<String> argv, Consumer<String> output) {
         int mark = log.mark();
-        var result = sandbox.commands().run(argv, output, Long.MAX_VALUE / 4);
+        var recorder = startRecording("! " + String.join(" ", argv));
+        jlab.sandbox.Commands.Result result;
+        try {
+            result = sandbox.commands().run(argv, output, Long.MAX_VALUE / 4);
+        } finally {
+            keep(index, recorder.get());
+        }
         List<String> syscalls = syscallsSince(mark);
         CheckReport report = step().hasTask() ? check() : CheckReport.NONE;
         return new ExecOutcome(result.status().describe(), result.exitCode(), syscalls, report);
@@ -317,6 +330,9 @@ public final class Engine implements LabSession, CgroupControl {
 
     /** A fresh sandbox with steps 1..target (0-based, exclusive) replayed, solutions included, then step target entered. */
     private StepOutcome replayTo(int target, String note) {
+        synchronized (this) {
+            recordings.clear(); // the pids of the old sandbox mean nothing in the new one
+        }
         if (ranThrough >= 0) { // a sandbox nothing ran in yet (resuming at start) is already fresh
             closeSandbox();
             try {
@@ -352,6 +368,45 @@ public final class Engine implements LabSession, CgroupControl {
                 // stays live in the ledger: the session's teardown reports it and `jlab cleanup` retries
             }
         }
+    }
+
+    /** Runs {@code work} while the kernel's process events of the container are recorded for step {@code step}. */
+    private void recorded(int step, String label, boolean skip, Runnable work) {
+        if (skip) {
+            work.run();
+            return;
+        }
+        var recorder = startRecording(label);
+        try {
+            work.run();
+        } finally {
+            keep(step, recorder.get());
+        }
+    }
+
+    /** Starts a recorder (from this, the shell's, thread); the supplier stops it and gives what it saw. */
+    private Supplier<EventRecording> startRecording(String label) {
+        try {
+            java.util.Set<Integer> running = new java.util.HashSet<>();
+            if (sandbox.initPid().isPresent()) {
+                ContainerProcesses.read(view).entries().forEach(e -> running.add(e.pid()));
+            }
+            var recorder = sandbox.recordProcessEvents(proc, running, label);
+            return recorder::stop;
+        } catch (RuntimeException e) {
+            var refused = EventRecording.refused(label, "process events could not be recorded: " + e.getMessage());
+            return () -> refused;
+        }
+    }
+
+    private synchronized void keep(int step, EventRecording recording) {
+        List<EventRecording> list = recordings.computeIfAbsent(step, k -> new ArrayList<>());
+        list.add(recording);
+        if (list.size() > RECORDINGS_PER_STEP) list.remove(1); // the step's own actions stay first
+    }
+
+    @Override public synchronized List<EventRecording> stepEvents() {
+        return List.copyOf(recordings.getOrDefault(index, List.of()));
     }
 
     @Override public List<String> setCgroup(String file, String value) {

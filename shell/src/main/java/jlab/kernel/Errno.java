@@ -46,6 +46,7 @@ public record Errno(int number, String name, String message) {
             new Errno(ELOOP, "ELOOP", "Too many levels of symbolic links"),
             new Errno(61, "ENODATA", "No data available"),
             new Errno(EOPNOTSUPP, "EOPNOTSUPP", "Operation not supported"),
+            new Errno(93, "EPROTONOSUPPORT", "Protocol not supported"),
             new Errno(97, "EAFNOSUPPORT", "Address family not supported by protocol"),
             new Errno(98, "EADDRINUSE", "Address already in use"),
             new Errno(105, "ENOBUFS", "No buffer space available"),

@@ -155,6 +155,11 @@ public final class LoggingSyscalls implements Syscalls {
                 () -> kernel.netlinkSocket(protocol), String::valueOf);
     }
 
+    @Override public int netlinkMulticastSocket(int protocol, int groups, int bufferBytes, int timeoutMillis) {
+        return logged("socket", List.of("AF_NETLINK", "SOCK_RAW|SOCK_CLOEXEC", protocol == 11 ? "NETLINK_CONNECTOR" : String.valueOf(protocol)),
+                () -> kernel.netlinkMulticastSocket(protocol, groups, bufferBytes, timeoutMillis), String::valueOf);
+    }
+
     /** Not logged here: the raw bytes mean nothing to a learner; jlab.net logs each request decoded. */
     @Override public void netlinkSend(int fd, byte[] message) { kernel.netlinkSend(fd, message); }
 

@@ -97,6 +97,15 @@ public interface Syscalls {
         throw new UnsupportedOperationException("netlink sockets are not available from " + getClass().getSimpleName());
     }
 
+    /**
+     * socket(AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, protocol) bound to the multicast {@code groups} (a bit mask),
+     * with a receive buffer of {@code bufferBytes} and a receive timeout: {@link #netlinkReceive} on it fails
+     * with EAGAIN when nothing arrived within {@code timeoutMillis}.
+     */
+    default int netlinkMulticastSocket(int protocol, int groups, int bufferBytes, int timeoutMillis) {
+        throw new UnsupportedOperationException("netlink sockets are not available from " + getClass().getSimpleName());
+    }
+
     /** sendto(2) of one netlink message (or batch) to the kernel. */
     default void netlinkSend(int fd, byte[] message) {
         throw new UnsupportedOperationException("netlink sockets are not available from " + getClass().getSimpleName());

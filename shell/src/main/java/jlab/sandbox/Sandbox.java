@@ -196,6 +196,17 @@ public final class Sandbox implements AutoCloseable {
     /** Reads extended attributes (overlay markers) through this sandbox's kernel. */
     public jlab.fs.Xattrs xattrs() { return jlab.fs.Xattrs.through(quiet); }
 
+    /**
+     * Starts recording the kernel's fork, exec and exit events of this container's processes, on a thread
+     * of the recorder's own (call it from the shell's side, never from the container's thread);
+     * {@code running} are the host pids of the container's processes now. See {@link jlab.events.ProcessEventRecorder}.
+     */
+    public jlab.events.ProcessEventRecorder recordProcessEvents(jlab.proc.ProcFs proc, Set<Integer> running, String label) {
+        if (closed) throw new SandboxException("the sandbox was torn down");
+        var scope = new jlab.events.ProcessEventRecorder.Scope(quiet.getpid(), thread.tid(), init.pid(), running);
+        return jlab.events.ProcessEventRecorder.start(quiet, proc, scope, label);
+    }
+
     /** Mounts inside the container: /proc, tmpfs, overlays. */
     public ContainerMounts mounts() { return mounts; }
 

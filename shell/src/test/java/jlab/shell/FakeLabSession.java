@@ -13,7 +13,7 @@ import jlab.inspect.Annotation.Row;
  * A three-step lab with no kernel behind it: step 2 asks for the hostname "lab" (two escalating hints,
  * a two-question quiz); {@code hostname X} sets a fake hostname, {@code sleep} blocks until interrupted.
  */
-final class FakeLabSession implements LabSession {
+final class FakeLabSession implements LabSession, jlab.engine.StepEvents {
 
     private static final List<StepView> STEPS = List.of(
             new StepView(1, "intro", "Welcome", """
@@ -43,6 +43,23 @@ final class FakeLabSession implements LabSession {
     /** {@code console}: the script that "presses" Ctrl-C during sleep; null in a real terminal. */
     FakeLabSession(ScriptConsole console) {
         this.console = console;
+    }
+
+    /** Step 3 "forked" three children that nobody waited for; step 2's recorder was refused by the kernel. */
+    @Override public List<jlab.events.EventRecording> stepEvents() {
+        if (!ran[index]) return List.of();
+        var sh = new jlab.events.ProcessRef(105, 5, "sh");
+        var child = new jlab.events.ProcessRef(106, 6, "sh");
+        return switch (index) {
+            case 1 -> List.of(jlab.events.EventRecording.refused("step 2 actions",
+                    "the kernel refused to report process events: socket(AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, NETLINK_CONNECTOR) = -1 EPROTONOSUPPORT (Protocol not supported)"));
+            case 2 -> List.of(new jlab.events.EventRecording("step 3 actions", 0, List.of(
+                    new jlab.events.ObservedEvent(new jlab.events.ProcEvent.Fork(2_000_000, 105, 105, 106, 106), child, sh),
+                    new jlab.events.ObservedEvent(new jlab.events.ProcEvent.Exit(52_000_000, 106, 106, 0, 17, 105, 105),
+                            new jlab.events.ProcessRef(106, 6, "sleep"), sh)),
+                    java.util.Map.of(106, jlab.events.EventRecording.Fate.ZOMBIE), 0, null));
+            default -> List.of();
+        };
     }
 
     @Override public String labId() { return "demo"; }

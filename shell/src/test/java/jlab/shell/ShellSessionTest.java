@@ -198,10 +198,21 @@ class ShellSessionTest {
         labs = new FakeLabs(console);
         Shell shell = new Shell(console, labs, CommandRegistry.standard(), false);
         shell.execute("start demo");
-        assertThat(console.complete(List.of("show", ""))).containsExactly("syscalls", "ns", "pids", "mounts", "uts");
+        assertThat(console.complete(List.of("show", ""))).containsExactly("syscalls", "events", "ns", "pids", "mounts", "uts");
         shell.execute("show nss");
         shell.execute("show syscalls");
         assertThat(console.transcript()).contains("nothing called 'nss' to show (did you mean 'ns'?)");
         assertThat(shell.prompt()).isEqualTo("demo 1/3 > ");
+    }
+
+    @Test
+    void showEventsReplaysTheStepsTimelineOrSaysWhyThereIsNone() {
+        String t = session("start demo", "show events", "step 3", "show events", "step 2", "show events");
+        assertThat(after(t, "show events")).startsWith("no process events recorded in this step yet");
+        assertThat(t).contains("step 3 actions: sh forked 1 child; 1 exited; nobody waited (1 zombie left)")
+                .contains("    +52.0 ms  6 (106)        exit  5 sh               sleep            exit 0, zombie: not waited for")
+                .contains("step 2 actions: the kernel refused to report process events: socket(AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC,"
+                        + " NETLINK_CONNECTOR) = -1 EPROTONOSUPPORT (Protocol not supported)");
+        assertThat(t).doesNotContain("Exception");
     }
 }

@@ -101,6 +101,10 @@ public final class FfmSyscalls implements Syscalls {
 
     @Override public int netlinkSocket(int protocol) { return NetlinkCalls.socket(protocol); }
 
+    @Override public int netlinkMulticastSocket(int protocol, int groups, int bufferBytes, int timeoutMillis) {
+        return NetlinkCalls.multicastSocket(protocol, groups, bufferBytes, timeoutMillis);
+    }
+
     @Override public void netlinkSend(int fd, byte[] message) { NetlinkCalls.send(fd, message); }
 
     @Override public int netlinkReceive(int fd, byte[] buffer) { return NetlinkCalls.receive(fd, buffer); }

@@ -28,6 +28,9 @@ final class NetlinkCalls {
             Libc.errnoCall("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle SENDTO = Libc.errnoCall("sendto",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle SETSOCKOPT = Libc.errnoCall("setsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final int SOL_SOCKET = 1, SO_RCVTIMEO = 20, SO_RCVBUFFORCE = 33;
     private static final MethodHandle RECV =
             Libc.errnoCall("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
 
@@ -38,6 +41,40 @@ final class NetlinkCalls {
         try {
             Libc.call("bind", List.of(String.valueOf(fd), "{nl_family=AF_NETLINK, nl_pid=0, nl_groups=0}", "12"),
                     (arena, errno) -> (int) BIND.invokeExact(errno, fd, kernelAddress(arena), SOCKADDR_NL_SIZE));
+        } catch (RuntimeException e) {
+            FileCalls.close(fd);
+            throw e;
+        }
+        return fd;
+    }
+
+    /**
+     * A netlink socket bound to the multicast {@code groups} (a bit mask), with a receive buffer of
+     * {@code bufferBytes} (SO_RCVBUFFORCE: root may exceed rmem_max) and SO_RCVTIMEO of {@code timeoutMillis},
+     * so that a receive with nothing queued fails with EAGAIN instead of blocking forever.
+     */
+    static int multicastSocket(int protocol, int groups, int bufferBytes, int timeoutMillis) {
+        int fd = (int) Libc.call("socket", List.of("AF_NETLINK", "SOCK_RAW|SOCK_CLOEXEC", protocolName(protocol)),
+                (arena, errno) -> (int) SOCKET.invokeExact(errno, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol));
+        try {
+            Libc.call("setsockopt", List.of(String.valueOf(fd), "SOL_SOCKET", "SO_RCVBUFFORCE", "[" + bufferBytes + "]", "4"),
+                    (arena, errno) -> {
+                        MemorySegment value = arena.allocateFrom(JAVA_INT, bufferBytes);
+                        return (int) SETSOCKOPT.invokeExact(errno, fd, SOL_SOCKET, SO_RCVBUFFORCE, value, 4);
+                    });
+            Libc.call("setsockopt", List.of(String.valueOf(fd), "SOL_SOCKET", "SO_RCVTIMEO", "{" + timeoutMillis + " ms}", "16"),
+                    (arena, errno) -> {
+                        MemorySegment timeval = arena.allocate(16, 8); // struct timeval { long tv_sec; long tv_usec; }
+                        timeval.set(JAVA_LONG, 0, timeoutMillis / 1000L);
+                        timeval.set(JAVA_LONG, 8, (timeoutMillis % 1000L) * 1000L);
+                        return (int) SETSOCKOPT.invokeExact(errno, fd, SOL_SOCKET, SO_RCVTIMEO, timeval, 16);
+                    });
+            Libc.call("bind", List.of(String.valueOf(fd), "{nl_family=AF_NETLINK, nl_pid=0, nl_groups=" + groups + "}", "12"),
+                    (arena, errno) -> {
+                        MemorySegment address = kernelAddress(arena);
+                        address.set(JAVA_INT, 8, groups);
+                        return (int) BIND.invokeExact(errno, fd, address, SOCKADDR_NL_SIZE);
+                    });
         } catch (RuntimeException e) {
             FileCalls.close(fd);
             throw e;
@@ -74,6 +111,10 @@ final class NetlinkCalls {
     }
 
     private static String protocolName(int protocol) {
-        return protocol == 0 ? "NETLINK_ROUTE" : String.valueOf(protocol);
+        return switch (protocol) {
+            case 0 -> "NETLINK_ROUTE";
+            case 11 -> "NETLINK_CONNECTOR";
+            default -> String.valueOf(protocol);
+        };
     }
 }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jlab.engine.LabSession;
+import jlab.engine.StepEvents;
+import jlab.events.EventRecording;
+import jlab.events.EventTimeline;
 import jlab.shell.AnnotationRenderer;
 import jlab.shell.DidYouMean;
 import jlab.shell.ShellException;
@@ -11,12 +14,13 @@ import jlab.shell.ShellException;
 final class ShowCommand implements Command {
 
     static final String SYSCALLS = "syscalls";
+    static final String EVENTS = "events";
 
     @Override public String name() { return "show"; }
 
     @Override public String usage() { return "show <what>"; }
 
-    @Override public String summary() { return "show kernel state now: ns, pids, mounts, uts, syscalls"; }
+    @Override public String summary() { return "show kernel state now: ns, pids, mounts, uts, syscalls, events"; }
 
     @Override public String help() {
         return """
@@ -25,12 +29,13 @@ final class ShowCommand implements Command {
                   show pids        the container's processes, with their pids on both sides
                   show mounts      the container's mount table
                   show uts         hostnames
-                  show syscalls    every system call jlab made since the lab started""";
+                  show syscalls    every system call jlab made since the lab started
+                  show events      this step's fork, exec and exit events, as the kernel reported them""";
     }
 
     @Override public List<String> complete(int argIndex, CommandContext context) {
         if (argIndex != 0) return List.of();
-        List<String> names = new ArrayList<>(List.of(SYSCALLS));
+        List<String> names = new ArrayList<>(List.of(SYSCALLS, EVENTS));
         if (context.hasSession()) names.addAll(context.session().inspectors());
         return names;
     }
@@ -39,11 +44,16 @@ final class ShowCommand implements Command {
         LabSession s = context.session();
         List<String> known = new ArrayList<>(s.inspectors());
         known.add(SYSCALLS);
+        known.add(EVENTS);
         if (args.size() != 1) throw new ShellException("usage: show " + String.join("|", known));
         String what = args.getFirst();
         if (what.equals(SYSCALLS)) {
             List<String> calls = s.syscalls();
             context.print(calls.isEmpty() ? List.of("no syscalls yet") : context.render().syscalls(calls));
+            return;
+        }
+        if (what.equals(EVENTS)) {
+            context.print(events(s, context));
             return;
         }
         if (!known.contains(what)) {
@@ -52,5 +62,22 @@ final class ShowCommand implements Command {
                             .orElse(" " + context.style().dash() + " try " + String.join(", ", known)));
         }
         context.print(new AnnotationRenderer(context.style(), context.console().width()).render(s.show(what)));
+    }
+
+    /** The step's recordings, each a summary line and its timeline. */
+    private static List<String> events(LabSession s, CommandContext context) {
+        if (!(s instanceof StepEvents recorded)) throw new ShellException("this lab session records no process events");
+        List<EventRecording> recordings = recorded.stepEvents();
+        if (recordings.isEmpty()) {
+            return List.of("no process events recorded in this step yet " + context.style().dash()
+                    + " they are recorded while the step's actions and your `!` commands run");
+        }
+        List<String> lines = new ArrayList<>();
+        for (EventRecording r : recordings) {
+            List<String> rendered = EventTimeline.render(r);
+            lines.add(context.style().bold(rendered.getFirst()));
+            lines.addAll(rendered.subList(1, rendered.size()));
+        }
+        return lines;
     }
 }
