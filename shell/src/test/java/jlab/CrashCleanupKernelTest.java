@@ -33,7 +33,7 @@ class CrashCleanupKernelTest {
     @ValueSource(ints = {2, 3, 6})
     void cleanupAfterSigkillLeavesNothing(int steps) throws Exception {
         assertThat(new FfmSyscalls().geteuid()).as("kernel tests run as root").isZero();
-        List<String> hostMounts = Files.readAllLines(Path.of("/proc/self/mountinfo"));
+        List<String> hostMounts = jlab.HostMounts.lines();
         Path base = Files.createTempDirectory("jlab-crash-test");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
@@ -62,7 +62,7 @@ class CrashCleanupKernelTest {
         try (var left = Files.list(base)) {
             assertThat(left).isEmpty();
         }
-        assertThat(Files.readAllLines(Path.of("/proc/self/mountinfo"))).isEqualTo(hostMounts);
+        assertThat(jlab.HostMounts.lines()).isEqualTo(hostMounts);
         Files.delete(base);
     }
 

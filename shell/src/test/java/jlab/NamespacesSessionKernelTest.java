@@ -22,7 +22,7 @@ class NamespacesSessionKernelTest {
     @Test
     void aLearnerWalksTheLabDoesTheTasksAndLeavesNothingBehind() throws Exception {
         assertThat(Privileges.root()).as("kernel tests run as root").isTrue();
-        List<String> hostMounts = Files.readAllLines(Path.of("/proc/self/mountinfo"));
+        List<String> hostMounts = jlab.HostMounts.lines();
         String hostname = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
         Path base = Files.createTempDirectory("jlab-session-test");
         var console = new ScriptConsole(List.of(
@@ -41,7 +41,7 @@ class NamespacesSessionKernelTest {
         try (var left = Files.list(base)) {
             assertThat(left).as("session directories left behind").isEmpty();
         }
-        assertThat(Files.readAllLines(Path.of("/proc/self/mountinfo"))).isEqualTo(hostMounts);
+        assertThat(jlab.HostMounts.lines()).isEqualTo(hostMounts);
         Files.delete(base);
     }
 }

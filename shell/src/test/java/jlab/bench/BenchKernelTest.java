@@ -21,7 +21,7 @@ class BenchKernelTest {
     @Test void containerAndSnapshotRunOnceAndLeaveNothingBehind() throws IOException {
         assertThat(jlab.kernel.ffm.FfmSyscalls.instance().geteuid()).as("kernel tests run as root").isZero();
         List<Path> before = benchDirs();
-        String mountsBefore = Files.readString(Path.of("/proc/self/mountinfo"));
+        String mountsBefore = jlab.HostMounts.text();
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int status = Bench.run(List.of("container", "snapshot", "--runs", "1", "--warmup", "0"), new FfmSyscalls(),
@@ -33,7 +33,7 @@ class BenchKernelTest {
                 .containsPattern("ratio jlab/util-linux unshare \\+ chroot: \\d+\\.\\d+")
                 .containsPattern("jlab inspectors \\([a-z, ]+\\)\\s+\\d");
         assertThat(benchDirs()).isEqualTo(before);
-        assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).isEqualTo(mountsBefore);
+        assertThat(jlab.HostMounts.text()).isEqualTo(mountsBefore);
     }
 
     @Test void networkRunsOnceBothWaysAndLeavesNoNamespaceLinkOrMount() throws IOException {
@@ -78,7 +78,7 @@ class BenchKernelTest {
 
     /** Mount lines naming the benchmark's namespaces or ledgers (other tests on the machine may mount meanwhile). */
     private static List<String> ourMounts() throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+        return jlab.HostMounts.lines().stream()
                 .filter(l -> l.contains(NetworkBench.NAME_PREFIX) || l.contains("jlab-net-bench-ledgers") || l.contains(" /run/netns "))
                 .toList();
     }

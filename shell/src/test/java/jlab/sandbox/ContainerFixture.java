@@ -32,7 +32,7 @@ final class ContainerFixture implements AutoCloseable {
 
     ContainerFixture(List<String> init) throws IOException {
         assertThat(kernel.geteuid()).as("kernel tests run as root (sudo ./jlab test)").isZero();
-        hostMountsBefore = Files.readAllLines(Path.of("/proc/self/mountinfo"));
+        hostMountsBefore = jlab.HostMounts.lines();
         base = Files.createTempDirectory("jlab-fixture-test");
         ledger = Ledger.open(base, ProcessIdentity.self(ProcStartTimes.system()));
         sandbox = Sandbox.create(new LoggingSyscalls(kernel, log), kernel, ledger, BusyboxRootfs.DEFAULT_BUSYBOX,
@@ -62,7 +62,7 @@ final class ContainerFixture implements AutoCloseable {
         ledger.close();
         assertThat(rootfs).doesNotExist();
         init.ifPresent(pid -> assertThat(Path.of("/proc/" + pid)).as("init is gone").doesNotExist());
-        assertThat(Files.readAllLines(Path.of("/proc/self/mountinfo"))).isEqualTo(hostMountsBefore);
+        assertThat(jlab.HostMounts.lines()).isEqualTo(hostMountsBefore);
         try (var left = Files.list(base)) {
             assertThat(left).as("session directories left in " + base).isEmpty();
         }

@@ -53,7 +53,7 @@ class LabNetworkKernelTest {
     @BeforeEach void setUp() throws Exception {
         assertThat(KERNEL.geteuid()).as("kernel tests run as root").isZero();
         hostLinks = run("ip", "-o", "link");
-        hostMounts = Files.readString(Path.of("/proc/self/mountinfo"));
+        hostMounts = jlab.HostMounts.text();
         base = Files.createTempDirectory("jlab-net-test");
         ledger = Ledger.open(base, ProcessIdentity.self(ProcStartTimes.system()));
         releaser = KernelReleaser.system(KERNEL);
@@ -67,7 +67,7 @@ class LabNetworkKernelTest {
         var report = ledger.teardown(releaser);
         assertThat(report.failures()).isEmpty();
         assertThat(run("ip", "-o", "link")).as("the host's links").isEqualTo(hostLinks);
-        assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).as("the host's mounts").isEqualTo(hostMounts);
+        assertThat(jlab.HostMounts.text()).as("the host's mounts").isEqualTo(hostMounts);
         try (var left = Files.list(base)) {
             assertThat(left).as("session directories left").isEmpty();
         }
@@ -99,7 +99,7 @@ class LabNetworkKernelTest {
             assertThat(inRed.routes()).anyMatch(r -> r.isDefault() && r.gateway().equals(java.util.Optional.of(subnet.host(1))));
 
             hubPin = net.namespaceFile(Place.HUB);
-            assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).contains(hubPin.toString());
+            assertThat(jlab.HostMounts.text()).contains(hubPin.toString());
             String ping = run("nsenter", "--net=" + redNetns, "/bin/busybox", "ping", "-c", "1", "-W", "2", subnet.host(1).toString());
             assertThat(ping).contains("1 packets received");
 
