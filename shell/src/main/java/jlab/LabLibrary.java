@@ -13,7 +13,7 @@ import jlab.kernel.Syscalls;
 import jlab.lab.Lab;
 import jlab.lab.LabCatalog;
 import jlab.lab.LabException;
-import jlab.lab.LabLoader;
+import jlab.lab.LabSearchPath;
 import jlab.ledger.Cleanup;
 import jlab.ledger.KernelReleaser;
 import jlab.ledger.Ledger;
@@ -27,7 +27,7 @@ import jlab.shell.Labs;
 import jlab.shell.ShellException;
 
 /**
- * The labs in {@code <home>/labs}, and how one is started for real: dead sessions cleaned first, a ledger
+ * The labs along a search path ({@code --labs}, {@code JLAB_LABS}, {@code <home>/labs}), and how one is started for real: dead sessions cleaned first, a ledger
  * for this session, the kernel (FFM) wrapped in the syscall log, an engine over a fresh sandbox; closing
  * the session tears the sandbox down and releases whatever the ledger still holds.
  */
@@ -35,24 +35,41 @@ final class LabLibrary implements Labs {
     private final Path home;
     private final Consumer<String> notice;
     private final Path ledgerBase;
+    private final LabSearchPath searchPath;
 
     LabLibrary(Path home, Consumer<String> notice) {
         this(home, notice, Ledger.DEFAULT_BASE);
     }
 
     LabLibrary(Path home, Consumer<String> notice, Path ledgerBase) {
+        this(home, notice, ledgerBase, LabSearchPath.standard(home));
+    }
+
+    LabLibrary(Path home, Consumer<String> notice, Path ledgerBase, LabSearchPath searchPath) {
         this.home = home;
         this.notice = notice;
         this.ledgerBase = ledgerBase;
+        this.searchPath = searchPath;
     }
 
     LabCatalog catalog() {
-        return new LabCatalog(home.resolve("labs"), new LabLoader(home.resolve("lesson-content"), LabLoader.DEFAULT_INSPECTORS));
+        return LabCatalog.along(searchPath, home);
+    }
+
+    /** Where the lesson files of a lab loaded from {@code labFile} are. */
+    Path lessonsFor(Path labFile) {
+        return LabSearchPath.lessonRootFor(labFile, home.resolve("lesson-content"));
     }
 
     @Override public List<LabSummary> list() {
         return catalog().list().labs().stream()
-                .map(e -> new LabSummary(e.id(), e.title(), e.summary(), e.stepCount())).toList();
+                .map(e -> new LabSummary(e.id(), e.title(), e.summary(), e.stepCount(), origin(e.source()))).toList();
+    }
+
+    /** The directory a lab file came from, unless it is the repository's labs/. */
+    String origin(Path labFile) {
+        Path dir = labFile.toAbsolutePath().normalize().getParent();
+        return dir == null || searchPath.isStandard(dir) ? null : dir.toString();
     }
 
     @Override public LabSession start(String id) {
@@ -62,7 +79,7 @@ final class LabLibrary implements Labs {
         } catch (LabException e) {
             throw new ShellException(e.render());
         }
-        return start(lab, home.resolve("lesson-content"));
+        return start(lab, lessonsFor(lab.source()));
     }
 
     /** A session of a lab loaded from anywhere (`jlab lint <file>`); {@code lessons} is where its texts are. */

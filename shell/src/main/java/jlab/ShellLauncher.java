@@ -3,6 +3,8 @@ package jlab;
 import java.nio.file.Path;
 import java.util.List;
 
+import jlab.lab.LabSearchPath;
+import jlab.ledger.Ledger;
 import jlab.shell.JLineConsole;
 import jlab.shell.Shell;
 
@@ -11,8 +13,12 @@ final class ShellLauncher {
     private ShellLauncher() {}
 
     static int open(Path home, List<String> initialCommands) {
+        return open(home, LabSearchPath.standard(home), initialCommands);
+    }
+
+    static int open(Path home, LabSearchPath searchPath, List<String> initialCommands) {
         try (JLineConsole console = JLineConsole.open()) {
-            LabLibrary labs = new LabLibrary(home, line -> console.out().println(line));
+            LabLibrary labs = new LabLibrary(home, line -> console.out().println(line), Ledger.DEFAULT_BASE, searchPath);
             new Shell(console, labs).run(initialCommands);
         }
         return 0;

@@ -84,7 +84,7 @@ public final class LabLoader {
     }
 
     /** The lab id a file must declare: its name without .yaml. */
-    static String fileId(Path file) {
+    public static String fileId(Path file) {
         String name = file.getFileName().toString();
         return name.endsWith(".yaml") ? name.substring(0, name.length() - ".yaml".length()) : name;
     }
