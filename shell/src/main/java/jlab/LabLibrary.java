@@ -52,8 +52,19 @@ final class LabLibrary implements Labs {
         this.searchPath = searchPath;
     }
 
+    private Long seed;
+
+    /** This library with a fixed draw of every lab's vars (tests that type the answers). */
+    LabLibrary seeded(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
     LabCatalog catalog() {
-        return LabCatalog.along(searchPath, home);
+        LabCatalog along = LabCatalog.along(searchPath, home);
+        if (seed == null) return along;
+        long fixed = seed;
+        return new LabCatalog(along.directories(), file -> along.loaderFor(file).withSeed(fixed));
     }
 
     /** Where the lesson files of a lab loaded from {@code labFile} are. */

@@ -93,7 +93,8 @@ public final class Engine implements LabSession, CgroupControl {
 
     private StepView stepView(int i) {
         Step s = lab.steps().get(i);
-        return new StepView(i + 1, s.id(), s.title(), lessonText(s), s.task(), !s.quiz().isEmpty());
+        return new StepView(i + 1, s.id(), s.title(), jlab.lab.LabVars.expandLeniently(lessonText(s), lab.vars()), s.task(),
+                !s.quiz().isEmpty());
     }
 
     private String lessonText(Step s) {

@@ -30,7 +30,15 @@ final class LabReader {
     private final QuestionReader questions;
     private final Map<Object, String> pointers = new IdentityHashMap<>();
 
+    private final long seed;
+
     LabReader(ObjectMapper mapper, YamlSource source, Problems problems) {
+        this(mapper, source, problems, 0);
+    }
+
+    /** @param seed draws the lab's vars */
+    LabReader(ObjectMapper mapper, YamlSource source, Problems problems, long seed) {
+        this.seed = seed;
         this.mapper = mapper;
         this.source = source;
         this.problems = problems;
@@ -59,10 +67,45 @@ final class LabReader {
         Raw.Lab raw = convert(root, "", Raw.Lab.class);
         requireKeys(root, "", "the lab", RequiredKeys.LAB);
         if (raw == null) return null;
-        List<Step> steps = readAll(raw.steps(), "/steps", this::readStep);
-        Lab lab = new Lab(raw.id(), raw.title(), raw.summary(), raw.requires(), raw.sandbox(), steps, source.file());
+        Map<String, String> vars = LabVars.draw(raw.vars(), seed, source, problems);
+        boolean varsBroken = raw.vars() != null && vars.size() < raw.vars().size();
+        List<Step> steps = readAll(raw.steps(), "/steps",
+                (node, pointer) -> readStep(expandVars(node, pointer, vars, varsBroken), pointer));
+        Lab lab = new Lab(raw.id(), raw.title(), raw.summary(), raw.requires(), raw.sandbox(), steps, source.file(), vars);
         pointers.put(lab, "");
         return lab;
+    }
+
+    /**
+     * {@code node} with {@code ${vars...}} replaced in every text; a placeholder that names an unknown var (or
+     * cannot be computed) is reported at its place, unless a var failed to draw (it was reported already).
+     */
+    private JsonNode expandVars(JsonNode node, String pointer, Map<String, String> vars, boolean varsBroken) {
+        if (node.isTextual()) {
+            try {
+                String expanded = LabVars.expand(node.asText(), vars);
+                return expanded.equals(node.asText()) ? node : com.fasterxml.jackson.databind.node.TextNode.valueOf(expanded);
+            } catch (IllegalArgumentException e) {
+                if (!varsBroken) {
+                    String suggestion = e.getCause() == null ? null : e.getCause().getMessage();
+                    problems.add(source.problem(pointer, false, e.getMessage(), suggestion));
+                }
+                return node;
+            }
+        }
+        if (node.isObject()) {
+            ObjectNode copy = mapper.createObjectNode();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                copy.set(e.getKey(), expandVars(e.getValue(), YamlSource.child(pointer, e.getKey()), vars, varsBroken));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = mapper.createArrayNode();
+            for (int i = 0; i < node.size(); i++) copy.add(expandVars(node.get(i), YamlSource.child(pointer, i), vars, varsBroken));
+            return copy;
+        }
+        return node;
     }
 
     private Step readStep(JsonNode node, String pointer) {

@@ -36,7 +36,10 @@ final class LabValidator {
         this.inspectors = inspectors;
     }
 
+    private Map<String, String> vars = Map.of();
+
     void validate(Lab lab, String fileId) {
+        vars = lab.vars();
         if (lab.id() != null) {
             if (!ID.matcher(lab.id()).matches()) {
                 report("/id", "a lab id may only contain a-z, 0-9 and '-'", null);
@@ -105,9 +108,32 @@ final class LabValidator {
             return;
         }
         Path file = lessonRoot.resolve(relative);
-        if (Files.isRegularFile(file)) return;
+        if (Files.isRegularFile(file)) {
+            lessonVars(file);
+            return;
+        }
         report(at, "lesson file '" + text + "' not found in " + lessonRoot,
                 Suggestions.closest(text, siblings(file)).map(s -> "did you mean '" + s + "'?").orElse(null));
+    }
+
+    /** Every {@code ${vars...}} in a lesson file must resolve; problems are placed in that file. */
+    private void lessonVars(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            return; // the engine shows "could not be read"; not a mistake in the lab
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            for (LabVars.Placeholder p : LabVars.placeholders(lines.get(i))) {
+                try {
+                    LabVars.evaluate(p.expression(), vars);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new LabProblem(file, i + 1, p.offset() + 1, e.getMessage(), lines.get(i),
+                            e.getCause() == null ? null : e.getCause().getMessage()));
+                }
+            }
+        }
     }
 
     private List<String> siblings(Path file) {

@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 interface Raw {
 
     record Lab(String id, String title, String summary, Requires requires, SandboxSpec sandbox,
-               List<JsonNode> steps) {}
+               java.util.Map<String, Var> vars, List<JsonNode> steps) {}
+
+    /** A per-session parameter: exactly one generator ({@link LabVars}). */
+    record Var(List<String> pick, List<Long> range, Long step, Integer hex) {}
 
     record Step(String id, String title, String text,
                 @JsonProperty("do") List<JsonNode> actions,
