@@ -42,6 +42,7 @@ public final class Engine implements LabSession, CgroupControl {
     private final int hostPid = (int) ProcessHandle.current().pid();
     private final int[] hintsGiven;
     private final boolean[] solved;
+    private final ReasonHints reasonHints = new ReasonHints();
     private Sandbox sandbox;
     private ContainerView view;
     private ActionRunner actions;
@@ -175,6 +176,10 @@ public final class Engine implements LabSession, CgroupControl {
     }
 
     @Override public String hint() {
+        if (!step().reasonHints().isEmpty() && step().hasTask()) {
+            var matched = reasonHints.next(index, step(), taskChecks());
+            if (matched.isPresent()) return matched.get();
+        }
         List<String> hints = step().hints();
         if (hints.isEmpty()) return "";
         int n = Math.min(hintsGiven[index]++, hints.size() - 1);

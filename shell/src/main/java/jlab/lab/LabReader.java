@@ -117,15 +117,44 @@ final class LabReader {
         Raw.Step raw = convert(node, pointer, Raw.Step.class);
         requireKeys(node, pointer, "a step", RequiredKeys.STEP);
         if (raw == null) return null;
+        List<String> hints = new ArrayList<>();
+        List<Step.ReasonHint> reasonHints = readHints(raw.hints(), pointer + "/hint", hints);
         Step step = new Step(raw.id(), raw.title(), raw.text(),
                 readAll(raw.actions(), pointer + "/do", (n, p) -> readTyped(n, p, Action.class, Vocabulary.ACTIONS)),
-                Lists.copy(raw.observe()), raw.task(), Lists.copy(raw.hints()),
+                Lists.copy(raw.observe()), raw.task(), hints,
                 readAll(raw.solution(), pointer + "/solution",
                         (n, p) -> readTyped(n, p, Action.class, Vocabulary.ACTIONS)),
                 readAll(raw.checks(), pointer + "/check", (n, p) -> readTyped(n, p, Check.class, Vocabulary.CHECKS)),
-                readAll(raw.quiz(), pointer + "/quiz", questions::read));
+                readAll(raw.quiz(), pointer + "/quiz", questions::read), reasonHints);
         pointers.put(step, pointer);
         return step;
+    }
+
+    /** Text hints go to {@code escalating}; {@code { when, text }} entries are returned. */
+    private List<Step.ReasonHint> readHints(List<JsonNode> nodes, String pointer, List<String> escalating) {
+        List<Step.ReasonHint> byReason = new ArrayList<>();
+        if (nodes == null) return byReason;
+        // One text written without a list arrives as a list of one.
+        boolean single = source.at(pointer).isValueNode();
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode node = nodes.get(i) == null ? NullNode.getInstance() : nodes.get(i);
+            String at = single ? pointer : YamlSource.child(pointer, i);
+            if (node.isValueNode() && !node.isNull()) {
+                escalating.add(node.asText());
+            } else if (node.isObject()) {
+                Raw.ReasonHint raw = convert(node, at, Raw.ReasonHint.class);
+                requireKeys(node, at, "a hint chosen by a failure reason", RequiredKeys.REASON_HINT);
+                if (raw != null && raw.when() != null && raw.text() != null) {
+                    Step.ReasonHint hint = new Step.ReasonHint(raw.when(), raw.text());
+                    byReason.add(hint);
+                    pointers.put(hint, at);
+                }
+            } else {
+                problems.add(source.problem(at, false, "a hint is text, or `{ when: <reason>, text: ... }`; found "
+                        + YamlSource.shapeOf(node), null));
+            }
+        }
+        return byReason;
     }
 
     /** An action or check: a mapping with exactly one key, its name. */

@@ -48,7 +48,7 @@ public final class LabSchema {
     /** {@code List<JsonNode>} fields of the raw shapes whose items are converted later: what each item is. */
     private static final Map<String, String> ITEMS = Map.of(
             "Lab.steps", "step", "Step.do", "action", "Step.solution", "action", "Step.check", "check",
-            "Step.quiz", "question");
+            "Step.quiz", "question", "Step.hint", "hint");
 
     private final ObjectNode definitions = JSON.objectNode();
 
@@ -82,6 +82,12 @@ public final class LabSchema {
         definitions.set("check", oneKeyMapping(Vocabulary.CHECKS, "A check on live kernel state: one key, its "
                 + "name, like `" + Vocabulary.example(Vocabulary.CHECKS.first()) + "`."));
         definitions.set("question", question());
+        ObjectNode hint = JSON.objectNode();
+        hint.put("description", "Text (hints escalate in order), or { when: <failure reason>, text } shown first "
+                + "when a check of the step fails for that reason.");
+        hint.putArray("anyOf").add(JSON.objectNode().put("type", "string"))
+                .add(record(Raw.ReasonHint.class, "ReasonHint", RequiredKeys.REASON_HINT));
+        definitions.set("hint", hint);
         definitions.set("answer", answer());
         root.setAll(record(Raw.Lab.class, "Lab", RequiredKeys.LAB));
         root.set("definitions", definitions);

@@ -93,6 +93,23 @@ final class LabValidator {
             }
         }
         for (Question question : step.quiz()) question(question, reader.pointerOf(question));
+        reasonHints(step);
+    }
+
+    /** A {@code when:} names a reason one of the step's checks can fail with. */
+    private void reasonHints(Step step) {
+        java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+        for (Check check : step.checks()) reasons.addAll(FailureReasons.of(check.keyword()));
+        for (Step.ReasonHint hint : step.reasonHints()) {
+            String at = reader.pointerOf(hint) + "/when";
+            if (source.at(reader.pointerOf(step) + "/check").isMissingNode()) {
+                report(at, "a hint with `when:` needs checks in its step: it is chosen by why one fails", null);
+            } else if (!step.checks().isEmpty() && !reasons.contains(hint.when())) {
+                report(at, "no check of this step fails with the reason '" + hint.when() + "'",
+                        Suggestions.closest(hint.when(), reasons).map(s -> "did you mean '" + s + "'?")
+                                .orElse("its checks fail with " + String.join(", ", reasons)));
+            }
+        }
     }
 
     private void lessonFile(String text, String at) {
