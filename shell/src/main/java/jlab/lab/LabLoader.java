@@ -89,6 +89,8 @@ public final class LabLoader {
         }
         ObjectMapper mapper = Mapper.INSTANCE;
         YamlSource source = YamlSource.parse(file, text, mapper, problems);
+        Path directory = file.toAbsolutePath().normalize().getParent();
+        if (source.tree() != null && directory != null) new StepIncludes(source, directory, mapper, problems).expand();
         LabReader reader = new LabReader(mapper, source, problems, seed == null ? LabVars.seed() : seed);
         Lab lab = reader.read();
         if (lab != null) new LabValidator(reader, source, problems, lessonRoot, inspectors).validate(lab, fileId(file));

@@ -90,6 +90,15 @@ public final class LabSchema {
         definitions.set("hint", hint);
         definitions.set("answer", answer());
         root.setAll(record(Raw.Lab.class, "Lab", RequiredKeys.LAB));
+        ObjectNode include = object("Shared steps: `include: fragments/<name>.yaml`, a list of steps in a file "
+                + "under the lab's directory.");
+        include.putObject("properties").putObject(StepIncludes.KEY).put("type", "string");
+        include.set("required", strings(StepIncludes.KEY));
+        include.put("additionalProperties", false);
+        definitions.set("include", include);
+        ObjectNode stepOrInclude = JSON.objectNode();
+        stepOrInclude.putArray("anyOf").add(ref("step")).add(ref("include"));
+        root.withObject("properties").withObject("steps").set("items", stepOrInclude);
         root.set("definitions", definitions);
         return root;
     }
