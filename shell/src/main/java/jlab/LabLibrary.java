@@ -13,6 +13,7 @@ import jlab.kernel.Syscalls;
 import jlab.lab.Lab;
 import jlab.lab.LabCatalog;
 import jlab.lab.LabException;
+import jlab.lab.LabLoader;
 import jlab.lab.LabSearchPath;
 import jlab.ledger.Cleanup;
 import jlab.ledger.KernelReleaser;
@@ -83,7 +84,17 @@ final class LabLibrary implements Labs {
         return dir == null || searchPath.isStandard(dir) ? null : dir.toString();
     }
 
+    private Path watched;
+
+    /** {@code jlab start --watch <file>}: the lab in {@code file} is started from there and reloaded on save. */
+    LabLibrary watching(Path file) {
+        this.watched = file.toAbsolutePath().normalize();
+        if (seed == null) seed = java.util.concurrent.ThreadLocalRandom.current().nextLong(); // reloads keep the vars
+        return this;
+    }
+
     @Override public LabSession start(String id) {
+        if (watched != null && LabLoader.fileId(watched).equals(id)) return startWatched();
         Lab lab;
         try {
             lab = catalog().find(id);
@@ -91,6 +102,23 @@ final class LabLibrary implements Labs {
             throw new ShellException(e.render());
         }
         return start(lab, lessonsFor(lab.source()));
+    }
+
+    private LabSession startWatched() {
+        LabLoader loader = new LabLoader(lessonsFor(watched), LabLoader.DEFAULT_INSPECTORS).withSeed(seed);
+        Lab lab;
+        try {
+            lab = loader.load(watched);
+        } catch (LabException e) {
+            throw new ShellException(e.render());
+        }
+        LabSession session = start(lab, lessonsFor(watched));
+        try {
+            return new LabWatch(watched, loader, lab, notice).wrap((jlab.engine.Engine) session);
+        } catch (IOException e) {
+            session.close();
+            throw new ShellException("cannot watch " + watched + ": " + e.getMessage());
+        }
     }
 
     /** A session of a lab loaded from anywhere (`jlab lint <file>`); {@code lessons} is where its texts are. */

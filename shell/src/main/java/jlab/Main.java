@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import jlab.lab.LabLoader;
 import jlab.lab.LabProblem;
 import jlab.lab.LabSearchPath;
 import jlab.ledger.Cleanup;
@@ -23,6 +24,7 @@ public final class Main {
 
               (none)                 open the jlab shell (type `help` there)
               start <lab>            open the shell inside a lab, e.g. `jlab start namespaces`
+              start --watch <file>   the same for a lab file you are editing: reloaded when you save it
               list                   list the labs
               doctor                 check this machine: root, kernel, namespaces, overlayfs, cgroups, busybox, JDK
               validate [--json] <file|dir>…
@@ -72,6 +74,18 @@ public final class Main {
                 if (rest.isEmpty()) {
                     err.println("jlab start: which lab? try `jlab list`");
                     return 2;
+                }
+                if (rest.getFirst().equals("--watch")) {
+                    if (rest.size() != 2) {
+                        err.println("usage: jlab start --watch <lab file>   (reloads the lab when you save the file)");
+                        return 2;
+                    }
+                    Path file = Path.of(rest.get(1));
+                    if (!java.nio.file.Files.isRegularFile(file)) {
+                        err.println("jlab start --watch: no file " + file);
+                        return 2;
+                    }
+                    return ShellLauncher.open(home, labs, file, List.of("start " + LabLoader.fileId(file)));
                 }
                 return ShellLauncher.open(home, labs, List.of("start " + String.join(" ", rest)));
             }

@@ -17,8 +17,17 @@ final class ShellLauncher {
     }
 
     static int open(Path home, LabSearchPath searchPath, List<String> initialCommands) {
+        return open(home, searchPath, null, initialCommands);
+    }
+
+    /** @param watched a lab file to reload on save ({@code jlab start --watch}), or null */
+    static int open(Path home, LabSearchPath searchPath, Path watched, List<String> initialCommands) {
         try (JLineConsole console = JLineConsole.open()) {
-            LabLibrary labs = new LabLibrary(home, line -> console.out().println(line), Ledger.DEFAULT_BASE, searchPath);
+            LabLibrary labs = new LabLibrary(home, line -> {
+                console.out().println(line);
+                console.out().flush();
+            }, Ledger.DEFAULT_BASE, searchPath);
+            if (watched != null) labs.watching(watched);
             new Shell(console, labs).run(initialCommands);
         }
         return 0;
