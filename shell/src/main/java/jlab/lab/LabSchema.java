@@ -131,6 +131,11 @@ public final class LabSchema {
         ArrayNode exactlyOne = mapping.putArray("oneOf");
         for (String key : List.of("number", "pattern", "live")) exactlyOne.addObject().set("required", strings(key));
         mapping.withObject("properties").set("live", enumOf(liveNames()));
+        // A number may be computed from the session's vars: "${vars.quota / 1000}".
+        ObjectNode number = JSON.objectNode();
+        number.putArray("anyOf").add(JSON.objectNode().put("type", "number"))
+                .add(JSON.objectNode().put("type", "string").put("pattern", "\\$\\{[^}]*vars\\."));
+        mapping.withObject("properties").set("number", number);
         ObjectNode node = JSON.objectNode();
         node.put("description", "With choices: the right choice, or a list of them. Without: a mapping with "
                 + "exactly one of number (with tolerance, unit), pattern or live.");
@@ -157,7 +162,9 @@ public final class LabSchema {
             ObjectNode schema = schemaOf(key.type(), owner + "." + key.name());
             if (key.singleValueAsArray()) {
                 ObjectNode either = JSON.objectNode();
-                either.putArray("anyOf").add(schemaOf(((ParameterizedType) key.type()).getActualTypeArguments()[0], owner))
+                String itemRef = ITEMS.get(owner + "." + key.name());
+                either.putArray("anyOf").add(itemRef != null ? ref(itemRef)
+                                : schemaOf(((ParameterizedType) key.type()).getActualTypeArguments()[0], owner))
                         .add(schema);
                 schema = either;
             }
