@@ -12,6 +12,7 @@ import jlab.engine.LabSession;
 import jlab.lab.Lab;
 import jlab.lab.LabException;
 import jlab.lab.LabLoader;
+import jlab.lab.LabSearchPath;
 
 /**
  * {@code jlab lint [lab|file|dir]…}: validates each lab, then takes it for real in a sandbox of its own
@@ -35,16 +36,15 @@ final class Linting {
     }
 
     static int run(Path home, List<String> args, PrintStream out, PrintStream err) {
+        return run(home, LabSearchPath.standard(home), args, out, err);
+    }
+
+    static int run(Path home, LabSearchPath labs, List<String> args, PrintStream out, PrintStream err) {
         if (!Privileges.root()) {
             err.println("jlab lint runs every lab for real (namespaces, mounts), which needs root: sudo ./jlab lint");
             return 1;
         }
-        List<Path> files = new ArrayList<>();
-        for (String target : args.isEmpty() ? List.of(home.resolve("labs").toString()) : args) {
-            Path path = Path.of(target);
-            boolean labId = !Files.exists(path) && target.matches("[a-z0-9-]+");
-            files.addAll(labId ? List.of(home.resolve("labs").resolve(target + ".yaml")) : Validating.labFiles(path));
-        }
+        List<Path> files = Validating.targets(home, labs, args);
         int bad = 0;
         for (Path file : files) {
             LabLoader loader = Validating.loaderFor(home, file);

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import jlab.lab.LabLoader;
 import jlab.lab.LabProblem;
+import jlab.lab.LabSearchPath;
 import jlab.ledger.Cleanup;
 import jlab.ledger.KernelReleaser;
 import jlab.ledger.Ledger;
@@ -19,10 +21,11 @@ import jlab.ledger.ProcStartTimes;
  */
 public final class Main {
     private static final String USAGE = """
-            usage: jlab [command]
+            usage: jlab [--labs <dir>]… [command]
 
               (none)                 open the jlab shell (type `help` there)
               start <lab>            open the shell inside a lab, e.g. `jlab start namespaces`
+              start --watch <file>   the same for a lab file you are editing: reloaded when you save it
               list                   list the labs
               doctor                 check this machine: root, kernel, namespaces, overlayfs, cgroups, busybox, JDK
               validate [--json] <file|dir>…
@@ -38,6 +41,9 @@ public final class Main {
               bench [which] [--json] measure start-up, containers, snapshots, network against reference tools
               help                   this text
               --version              jlab's version
+
+            Labs are looked up in the --labs directories, then in $JLAB_LABS (dir:dir:…, earlier wins), then in
+            the repository's labs/. A lab's lesson files are in lesson-content/ beside it or beside its directory.
 
             Handled by the ./jlab launcher itself (as root):
               setup                  install what is missing (apt) and build jlab
@@ -55,21 +61,42 @@ public final class Main {
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
         Path home = JlabHome.find();
+        LabDirOptions options;
+        try {
+            options = LabDirOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("jlab: " + e.getMessage());
+            return 2;
+        }
+        args = options.rest();
+        LabSearchPath labs = LabSearchPath.of(options.directories(), System.getenv(LabSearchPath.ENV), home);
         String command = args.isEmpty() ? "" : args.getFirst();
         List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
         switch (command) {
-            case "" -> { return ShellLauncher.open(home, List.of()); }
+            case "" -> { return ShellLauncher.open(home, labs, List.of()); }
             case "start" -> {
                 if (rest.isEmpty()) {
                     err.println("jlab start: which lab? try `jlab list`");
                     return 2;
                 }
-                return ShellLauncher.open(home, List.of("start " + String.join(" ", rest)));
+                if (rest.getFirst().equals("--watch")) {
+                    if (rest.size() != 2) {
+                        err.println("usage: jlab start --watch <lab file>   (reloads the lab when you save the file)");
+                        return 2;
+                    }
+                    Path file = Path.of(rest.get(1));
+                    if (!java.nio.file.Files.isRegularFile(file)) {
+                        err.println("jlab start --watch: no file " + file);
+                        return 2;
+                    }
+                    return ShellLauncher.open(home, labs, file, List.of("start " + LabLoader.fileId(file)));
+                }
+                return ShellLauncher.open(home, labs, List.of("start " + String.join(" ", rest)));
             }
-            case "list" -> { return list(home, out); }
+            case "list" -> { return list(home, labs, out); }
             case "doctor" -> { return Doctoring.run(out); }
-            case "validate" -> { return Validating.validate(home, rest, out, err); }
-            case "lint" -> { return Linting.run(home, rest, out, err); }
+            case "validate" -> { return Validating.validate(home, labs, rest, out, err); }
+            case "lint" -> { return Linting.run(home, labs, rest, out, err); }
             case "new" -> { return Scaffolding.run(home, rest, out, err); }
             case "schema" -> {
                 try {
@@ -110,11 +137,14 @@ public final class Main {
                 .findFirst().map(k -> " (did you mean '" + k + "'?)").orElse("");
     }
 
-    private static int list(Path home, PrintStream out) {
-        var listing = new LabLibrary(home, out::println).catalog().list();
+    private static int list(Path home, LabSearchPath labs, PrintStream out) {
+        LabLibrary library = new LabLibrary(home, out::println, Ledger.DEFAULT_BASE, labs);
+        var listing = library.catalog().list();
         int idWidth = listing.labs().stream().mapToInt(l -> l.id().length()).max().orElse(0) + 2;
         for (var lab : listing.labs()) {
-            out.printf("%-" + idWidth + "s%s (%d steps)%n", lab.id(), lab.title(), lab.stepCount());
+            String origin = library.origin(lab.source());
+            out.printf("%-" + idWidth + "s%s (%d steps)%s%n", lab.id(), lab.title(), lab.stepCount(),
+                    origin == null ? "" : " from " + origin);
             if (lab.summary() != null) out.printf("%-" + idWidth + "s%s%n", "", lab.summary());
         }
         for (LabProblem p : listing.problems()) out.println(p.render());

@@ -3,6 +3,7 @@ package jlab;
 import java.nio.file.Path;
 import java.util.List;
 
+import jlab.lab.LabSearchPath;
 import jlab.shell.JLineConsole;
 import jlab.shell.Shell;
 
@@ -11,8 +12,21 @@ final class ShellLauncher {
     private ShellLauncher() {}
 
     static int open(Path home, List<String> initialCommands) {
+        return open(home, LabSearchPath.standard(home), initialCommands);
+    }
+
+    static int open(Path home, LabSearchPath searchPath, List<String> initialCommands) {
+        return open(home, searchPath, null, initialCommands);
+    }
+
+    /** @param watched a lab file to reload on save ({@code jlab start --watch}), or null */
+    static int open(Path home, LabSearchPath searchPath, Path watched, List<String> initialCommands) {
         try (JLineConsole console = JLineConsole.open()) {
-            LabLibrary labs = new LabLibrary(home, line -> console.out().println(line));
+            LabLibrary labs = LabLibrary.learner(home, line -> {
+                console.out().println(line);
+                console.out().flush();
+            }, searchPath);
+            if (watched != null) labs.watching(watched);
             new Shell(console, labs).run(initialCommands);
         }
         return 0;

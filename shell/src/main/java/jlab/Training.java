@@ -69,7 +69,7 @@ final class Training {
                 .type("xterm-256color").encoding(StandardCharsets.UTF_8).size(new org.jline.terminal.Size(100, 40))
                 .name("jlab-train").build();
         try (JLineConsole console = JLineConsole.on(terminal, history, Map.of())) {
-            LabLibrary labs = new LabLibrary(home, line -> { });
+            LabLibrary labs = new LabLibrary(home, line -> { }, jlab.ledger.Ledger.DEFAULT_BASE); // training keeps no progress
             new Shell(console, labs).run(List.of());
         }
     }
@@ -94,7 +94,7 @@ final class Training {
 
     /** Loads the first lab and renders its first step, as {@code start} would show it (no sandbox). */
     private static void firstStep(Path home) throws LabException, IOException {
-        LabLibrary library = new LabLibrary(home, line -> { });
+        LabLibrary library = new LabLibrary(home, line -> { }, jlab.ledger.Ledger.DEFAULT_BASE); // training keeps no progress
         var entries = library.catalog().list().labs();
         if (entries.isEmpty()) return;
         Lab lab = library.catalog().find(entries.getFirst().id());

@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import jlab.lab.LabCatalog;
 import jlab.lab.LabLoader;
+import jlab.lab.LabSearchPath;
 import jlab.lab.LabProblem;
 import jlab.lab.LabSchema;
 
@@ -34,6 +37,11 @@ final class Validating {
     }
 
     static int validate(Path home, List<String> args, PrintStream out, PrintStream err) {
+        return validate(home, LabSearchPath.standard(home), args, out, err);
+    }
+
+    /** Without targets: every lab along {@code labs}; a target that is no file but a lab id: that lab. */
+    static int validate(Path home, LabSearchPath labs, List<String> args, PrintStream out, PrintStream err) {
         boolean json = args.contains("--json");
         List<String> targets = args.stream().filter(a -> !a.equals("--json")).toList();
         if (targets.stream().anyMatch(a -> a.startsWith("-"))) {
@@ -41,10 +49,8 @@ final class Validating {
             return 2;
         }
         List<FileResult> results = new ArrayList<>();
-        for (String target : targets.isEmpty() ? List.of(home.resolve("labs").toString()) : targets) {
-            for (Path file : labFiles(Path.of(target))) {
-                results.add(new FileResult(file, loaderFor(home, file).problems(file)));
-            }
+        for (Path file : targets(home, labs, targets)) {
+            results.add(new FileResult(file, loaderFor(home, file).problems(file)));
         }
         if (json) {
             out.println(toJson(results));
@@ -60,6 +66,22 @@ final class Validating {
         return results.stream().allMatch(FileResult::ok) && !results.isEmpty() ? 0 : 1;
     }
 
+    /** The lab files the arguments name: files, directories, lab ids along the search path; none: all labs. */
+    static List<Path> targets(Path home, LabSearchPath labs, List<String> targets) {
+        LabCatalog catalog = LabCatalog.along(labs, home);
+        if (targets.isEmpty()) return catalog.files();
+        List<Path> files = new ArrayList<>();
+        for (String target : targets) {
+            Path path = Path.of(target);
+            boolean labId = !Files.exists(path) && target.matches("[a-z0-9-]+");
+            Optional<Path> found = labId
+                    ? catalog.files().stream().filter(f -> LabLoader.fileId(f).equals(target)).findFirst()
+                    : Optional.empty();
+            files.addAll(labId ? List.of(found.orElse(home.resolve("labs").resolve(target + ".yaml"))) : labFiles(path));
+        }
+        return files;
+    }
+
     /** The .yaml files of a directory (by name), or the file itself (a missing one is reported by the loader). */
     static List<Path> labFiles(Path target) {
         if (!Files.isDirectory(target)) return List.of(target);
@@ -70,11 +92,9 @@ final class Validating {
         }
     }
 
-    /** Lesson files beside the lab's own labs/ directory when it has one (labs outside the checkout), else home's. */
+    /** Lesson files in the lab's own directory tree (labs outside the checkout), else home's. */
     static LabLoader loaderFor(Path home, Path labFile) {
-        Path parent = labFile.toAbsolutePath().getParent();
-        Path beside = parent == null || parent.getParent() == null ? null : parent.getParent().resolve("lesson-content");
-        Path lessons = beside != null && Files.isDirectory(beside) ? beside : home.resolve("lesson-content");
+        Path lessons = LabSearchPath.lessonRootFor(labFile, home.resolve("lesson-content"));
         return new LabLoader(lessons, LabLoader.DEFAULT_INSPECTORS);
     }
 

@@ -25,12 +25,14 @@ class NamespacesSessionKernelTest {
         List<String> hostMounts = jlab.HostMounts.lines();
         String hostname = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
         Path base = Files.createTempDirectory("jlab-session-test");
+        String name = new LabLibrary(JlabHome.find(), line -> { }, base).seeded(3).catalog().find("namespaces")
+                .vars().get("hostname");
         var console = new ScriptConsole(List.of(
-                "start namespaces", "next", "next", "show pids", "next", "check", "hint", "! hostname lab",
+                "start namespaces", "next", "next", "show pids", "next", "check", "hint", "! hostname " + name,
                 "next", "! ps", "next", "! mount -t tmpfs tmpfs /tmp", "next", "solve", "next", "next",
                 "show syscalls", "quit"), 120, true);
 
-        new Shell(console, new LabLibrary(JlabHome.find(), console.out()::println, base)).run(List.of());
+        new Shell(console, new LabLibrary(JlabHome.find(), console.out()::println, base).seeded(3)).run(List.of());
 
         String seen = console.transcript();
         assertThat(seen).contains("unshare(CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWPID|CLONE_NEWNET|CLONE_NEWCGROUP) = 0",

@@ -38,15 +38,16 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         Sandbox create() throws IOException;
     }
 
-    private final Lab lab;
+    private Lab lab;
     private final SandboxFactory sandboxes;
     private final ProcFs proc;
     private final Path lessonRoot;
     private final SyscallLog log;
     private final boolean allowPidnsProcOption;
     private final int hostPid = (int) ProcessHandle.current().pid();
-    private final int[] hintsGiven;
-    private final boolean[] solved;
+    private int[] hintsGiven;
+    private boolean[] solved;
+    private final ReasonHints reasonHints = new ReasonHints();
     private Sandbox sandbox;
     private ContainerView view;
     private ActionRunner actions;
@@ -134,7 +135,8 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     private StepView stepView(int i) {
         Step s = lab.steps().get(i);
-        return new StepView(i + 1, s.id(), s.title(), lessonText(s), s.task(), !s.quiz().isEmpty());
+        return new StepView(i + 1, s.id(), s.title(), jlab.lab.LabVars.expandLeniently(lessonText(s), lab.vars()), s.task(),
+                !s.quiz().isEmpty());
     }
 
     private String lessonText(Step s) {
@@ -222,6 +224,10 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     }
 
     @Override public String hint() {
+        if (!step().reasonHints().isEmpty() && step().hasTask()) {
+            var matched = reasonHints.next(index, step(), taskChecks());
+            if (matched.isPresent()) return matched.get();
+        }
         List<String> hints = step().hints();
         if (hints.isEmpty()) return "";
         progress.hint(index);
@@ -424,6 +430,36 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         var cpu = cgroups.stats().cpu();
         return java.util.Optional.of(new CpuSample(System.nanoTime(), cpu.usageUsec(), cpu.nrPeriods(), cpu.nrThrottled(),
                 cpu.throttledUsec(), cpu.max().quotaUsec(), cpu.max().periodUsec()));
+    }
+
+    /**
+     * Swaps in an edited version of the lab (jlab start --watch), without touching the sandbox: the current step
+     * stays current when its id still exists (else the step at the same place), hints and solved tasks follow
+     * their step ids, and steps whose actions already ran stay run. Call it between commands.
+     *
+     * @return the 1-based step the learner is on now
+     */
+    public int reload(Lab edited) {
+        if (edited.steps().isEmpty()) throw new IllegalArgumentException("an edited lab needs at least one step");
+        Lab before = lab;
+        int[] hints = new int[edited.steps().size()];
+        boolean[] done = new boolean[edited.steps().size()];
+        int ran = -1;
+        for (int i = 0; i < edited.steps().size(); i++) {
+            int old = before.indexOf(edited.steps().get(i).id());
+            if (old < 0) continue;
+            hints[i] = hintsGiven[old];
+            done[i] = solved[old];
+            if (old <= ranThrough) ran = Math.max(ran, i);
+        }
+        int current = edited.indexOf(step().id());
+        lab = edited;
+        hintsGiven = hints;
+        solved = done;
+        index = current >= 0 ? current : Math.min(index, edited.steps().size() - 1);
+        // A new step in the learner's place has not run its actions: moving on runs them.
+        ranThrough = current >= 0 ? Math.max(ran, index) : Math.min(ran, index - 1);
+        return index + 1;
     }
 
     /** Runs after the sandbox is torn down, e.g. to release what the session's ledger still holds. */

@@ -102,7 +102,17 @@ public interface LabSession extends AutoCloseable {
     record StepOutcome(StepView step, List<String> syscalls, List<String> output, List<Annotation> annotations,
                        CheckReport checks, List<String> notes) {}
 
-    record CheckResult(String description, boolean passed, String detail) {}
+    /** {@code reason} is why a failed check failed ({@code jlab.lab.FailureReasons}); null when it passed. */
+    record CheckResult(String description, boolean passed, String detail, String reason) {
+        public CheckResult(String description, boolean passed, String detail) {
+            this(description, passed, detail, passed ? null : jlab.lab.FailureReasons.FAILED);
+        }
+
+        public CheckResult {
+            if (passed) reason = null;
+            else if (reason == null) reason = jlab.lab.FailureReasons.FAILED;
+        }
+    }
 
     /** All checks of a step; empty when the step has no task. */
     record CheckReport(List<CheckResult> results) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jlab.engine.LabSession.CheckResult;
 import jlab.lab.Action;
 import jlab.lab.Check;
+import jlab.lab.FailureReasons;
 import jlab.lab.NetPlace;
 import jlab.net.Ipv4;
 import jlab.net.LabSubnet;
@@ -61,24 +62,25 @@ final class NetworkSteps {
 
     CheckResult link(Check.LinkCheck c) {
         Optional<Link> link = in(c.where()).link(c.name());
-        if (link.isEmpty()) return result(c, !c.exists(), "no link " + c.name() + " in " + c.where().name().toLowerCase());
-        if (!c.exists()) return result(c, false, c.name() + " exists (index " + link.get().index() + ")");
+        if (link.isEmpty()) return result(c, !c.exists(), FailureReasons.MISSING, "no link " + c.name() + " in " + c.where().name().toLowerCase());
+        if (!c.exists()) return result(c, false, FailureReasons.EXISTS, c.name() + " exists (index " + link.get().index() + ")");
         Link l = link.get();
         boolean stateOk = c.state() == null || (c.state() == Check.LinkState.UP) == l.up();
         Optional<String> master = l.master().flatMap(i -> in(c.where()).links().stream()
                 .filter(x -> x.index() == i).map(Link::name).findFirst());
         boolean masterOk = c.master() == null || master.equals(Optional.of(c.master()));
-        return result(c, stateOk && masterOk, l.name() + " is <" + l.flagText() + ">" + master.map(m -> ", master " + m).orElse(""));
+        String reason = !stateOk ? (l.up() ? FailureReasons.UP : FailureReasons.DOWN) : FailureReasons.WRONG_MASTER;
+        return result(c, stateOk && masterOk, reason, l.name() + " is <" + l.flagText() + ">" + master.map(m -> ", master " + m).orElse(""));
     }
 
     CheckResult address(Check.AddressCheck c) {
         Rtnetlink rt = in(c.where());
         Optional<Link> link = rt.link(c.link());
-        if (link.isEmpty()) return result(c, false, "no link " + c.link() + " in " + c.where().name().toLowerCase());
+        if (link.isEmpty()) return result(c, false, FailureReasons.MISSING, "no link " + c.link() + " in " + c.where().name().toLowerCase());
         Ipv4 wanted = host(c.host());
         var mine = rt.addresses().stream().filter(a -> a.index() == link.get().index()).toList();
         boolean found = mine.stream().anyMatch(a -> a.local().equals(wanted) && a.prefixLength() == LabSubnet.PREFIX);
-        return result(c, found, mine.isEmpty() ? c.link() + " has no IPv4 address (wanted " + wanted + "/24)"
+        return result(c, found, mine.isEmpty() ? FailureReasons.NO_ADDRESS : FailureReasons.WRONG_ADDRESS, mine.isEmpty() ? c.link() + " has no IPv4 address (wanted " + wanted + "/24)"
                 : c.link() + " has " + String.join(", ", mine.stream().map(jlab.net.Address::cidr).toList()));
     }
 
@@ -86,7 +88,8 @@ final class NetworkSteps {
         Ipv4 via = host(c.via());
         var defaults = in(c.where()).routes().stream().filter(jlab.net.Route::isDefault).toList();
         boolean found = defaults.stream().anyMatch(r -> r.gateway().equals(Optional.of(via)));
-        return result(c, found, defaults.isEmpty() ? "no default route" : String.join(", ", defaults.stream().map(jlab.net.Route::text).toList()));
+        return result(c, found, defaults.isEmpty() ? FailureReasons.NO_ROUTE : FailureReasons.WRONG_ROUTE,
+                defaults.isEmpty() ? "no default route" : String.join(", ", defaults.stream().map(jlab.net.Route::text).toList()));
     }
 
     /** busybox ping inside the container, a few times: the first packet may wait for ARP. */
@@ -99,10 +102,14 @@ final class NetworkSteps {
             if (run.exitCode() == 0) return result(c, true, "answer from " + target);
             last = run.output().strip().lines().reduce((a, b) -> b).orElse(run.status().describe());
         }
-        return result(c, false, "no answer from " + target + (last.isEmpty() ? "" : ": " + last));
+        return result(c, false, FailureReasons.NO_ANSWER, "no answer from " + target + (last.isEmpty() ? "" : ": " + last));
     }
 
     private static CheckResult result(Check check, boolean passed, String detail) {
         return new CheckResult(check.describe(), passed, detail);
+    }
+
+    private static CheckResult result(Check check, boolean passed, String reason, String detail) {
+        return new CheckResult(check.describe(), passed, detail, reason);
     }
 }

@@ -2,13 +2,23 @@ package jlab.lab;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** One lab, loaded from {@code source} ({@code labs/<id>.yaml}) and validated. */
+/**
+ * One lab, loaded from {@code source} ({@code labs/<id>.yaml}) and validated. {@code vars} are the values drawn
+ * for this session (already substituted into the steps; lesson texts are expanded when shown).
+ */
 public record Lab(String id, String title, String summary, Requires requires, SandboxSpec sandbox, List<Step> steps,
-                  Path source) {
+                  Path source, Map<String, String> vars) {
+
+    public Lab(String id, String title, String summary, Requires requires, SandboxSpec sandbox, List<Step> steps,
+               Path source) {
+        this(id, title, summary, requires, sandbox, steps, source, Map.of());
+    }
 
     public Lab {
+        vars = vars == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
         summary = summary == null ? "" : summary;
         requires = requires == null ? Requires.NONE : requires;
         sandbox = sandbox == null ? SandboxSpec.DEFAULT : sandbox;

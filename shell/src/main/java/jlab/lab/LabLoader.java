@@ -24,6 +24,8 @@ public final class LabLoader {
 
     private final Path lessonRoot;
     private final Set<String> inspectors;
+    /** Draws the vars; null: {@code JLAB_SEED}, else fresh for every load (every session). */
+    private final Long seed;
 
     /** Lesson files under {@code <jlab.home>/lesson-content}, the default inspectors. */
     public LabLoader() {
@@ -32,8 +34,18 @@ public final class LabLoader {
 
     /** @param lessonRoot where {@code text:} paths are resolved; @param inspectors names {@code observe:} accepts */
     public LabLoader(Path lessonRoot, Set<String> inspectors) {
+        this(lessonRoot, inspectors, null);
+    }
+
+    private LabLoader(Path lessonRoot, Set<String> inspectors, Long seed) {
         this.lessonRoot = lessonRoot;
         this.inspectors = Set.copyOf(inspectors);
+        this.seed = seed;
+    }
+
+    /** This loader with a fixed draw of the vars (tests; two seeds are two learners side by side). */
+    public LabLoader withSeed(long seed) {
+        return new LabLoader(lessonRoot, inspectors, seed);
     }
 
     /** The jlab installation (system property {@code jlab.home}), else the working directory. */
@@ -77,14 +89,16 @@ public final class LabLoader {
         }
         ObjectMapper mapper = Mapper.INSTANCE;
         YamlSource source = YamlSource.parse(file, text, mapper, problems);
-        LabReader reader = new LabReader(mapper, source, problems);
+        Path directory = file.toAbsolutePath().normalize().getParent();
+        if (source.tree() != null && directory != null) new StepIncludes(source, directory, mapper, problems).expand();
+        LabReader reader = new LabReader(mapper, source, problems, seed == null ? LabVars.seed() : seed);
         Lab lab = reader.read();
         if (lab != null) new LabValidator(reader, source, problems, lessonRoot, inspectors).validate(lab, fileId(file));
         return lab;
     }
 
     /** The lab id a file must declare: its name without .yaml. */
-    static String fileId(Path file) {
+    public static String fileId(Path file) {
         String name = file.getFileName().toString();
         return name.endsWith(".yaml") ? name.substring(0, name.length() - ".yaml".length()) : name;
     }

@@ -30,7 +30,15 @@ final class LabReader {
     private final QuestionReader questions;
     private final Map<Object, String> pointers = new IdentityHashMap<>();
 
+    private final long seed;
+
     LabReader(ObjectMapper mapper, YamlSource source, Problems problems) {
+        this(mapper, source, problems, 0);
+    }
+
+    /** @param seed draws the lab's vars */
+    LabReader(ObjectMapper mapper, YamlSource source, Problems problems, long seed) {
+        this.seed = seed;
         this.mapper = mapper;
         this.source = source;
         this.problems = problems;
@@ -59,10 +67,45 @@ final class LabReader {
         Raw.Lab raw = convert(root, "", Raw.Lab.class);
         requireKeys(root, "", "the lab", RequiredKeys.LAB);
         if (raw == null) return null;
-        List<Step> steps = readAll(raw.steps(), "/steps", this::readStep);
-        Lab lab = new Lab(raw.id(), raw.title(), raw.summary(), raw.requires(), raw.sandbox(), steps, source.file());
+        Map<String, String> vars = LabVars.draw(raw.vars(), seed, source, problems);
+        boolean varsBroken = raw.vars() != null && vars.size() < raw.vars().size();
+        List<Step> steps = readAll(raw.steps(), "/steps",
+                (node, pointer) -> readStep(expandVars(node, pointer, vars, varsBroken), pointer));
+        Lab lab = new Lab(raw.id(), raw.title(), raw.summary(), raw.requires(), raw.sandbox(), steps, source.file(), vars);
         pointers.put(lab, "");
         return lab;
+    }
+
+    /**
+     * {@code node} with {@code ${vars...}} replaced in every text; a placeholder that names an unknown var (or
+     * cannot be computed) is reported at its place, unless a var failed to draw (it was reported already).
+     */
+    private JsonNode expandVars(JsonNode node, String pointer, Map<String, String> vars, boolean varsBroken) {
+        if (node.isTextual()) {
+            try {
+                String expanded = LabVars.expand(node.asText(), vars);
+                return expanded.equals(node.asText()) ? node : com.fasterxml.jackson.databind.node.TextNode.valueOf(expanded);
+            } catch (IllegalArgumentException e) {
+                if (!varsBroken) {
+                    String suggestion = e.getCause() == null ? null : e.getCause().getMessage();
+                    problems.add(source.problem(pointer, false, e.getMessage(), suggestion));
+                }
+                return node;
+            }
+        }
+        if (node.isObject()) {
+            ObjectNode copy = mapper.createObjectNode();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                copy.set(e.getKey(), expandVars(e.getValue(), YamlSource.child(pointer, e.getKey()), vars, varsBroken));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = mapper.createArrayNode();
+            for (int i = 0; i < node.size(); i++) copy.add(expandVars(node.get(i), YamlSource.child(pointer, i), vars, varsBroken));
+            return copy;
+        }
+        return node;
     }
 
     private Step readStep(JsonNode node, String pointer) {
@@ -74,15 +117,44 @@ final class LabReader {
         Raw.Step raw = convert(node, pointer, Raw.Step.class);
         requireKeys(node, pointer, "a step", RequiredKeys.STEP);
         if (raw == null) return null;
+        List<String> hints = new ArrayList<>();
+        List<Step.ReasonHint> reasonHints = readHints(raw.hints(), pointer + "/hint", hints);
         Step step = new Step(raw.id(), raw.title(), raw.text(),
                 readAll(raw.actions(), pointer + "/do", (n, p) -> readTyped(n, p, Action.class, Vocabulary.ACTIONS)),
-                Lists.copy(raw.observe()), raw.task(), Lists.copy(raw.hints()),
+                Lists.copy(raw.observe()), raw.task(), hints,
                 readAll(raw.solution(), pointer + "/solution",
                         (n, p) -> readTyped(n, p, Action.class, Vocabulary.ACTIONS)),
                 readAll(raw.checks(), pointer + "/check", (n, p) -> readTyped(n, p, Check.class, Vocabulary.CHECKS)),
-                readAll(raw.quiz(), pointer + "/quiz", questions::read));
+                readAll(raw.quiz(), pointer + "/quiz", questions::read), reasonHints);
         pointers.put(step, pointer);
         return step;
+    }
+
+    /** Text hints go to {@code escalating}; {@code { when, text }} entries are returned. */
+    private List<Step.ReasonHint> readHints(List<JsonNode> nodes, String pointer, List<String> escalating) {
+        List<Step.ReasonHint> byReason = new ArrayList<>();
+        if (nodes == null) return byReason;
+        // One text written without a list arrives as a list of one.
+        boolean single = source.at(pointer).isValueNode();
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode node = nodes.get(i) == null ? NullNode.getInstance() : nodes.get(i);
+            String at = single ? pointer : YamlSource.child(pointer, i);
+            if (node.isValueNode() && !node.isNull()) {
+                escalating.add(node.asText());
+            } else if (node.isObject()) {
+                Raw.ReasonHint raw = convert(node, at, Raw.ReasonHint.class);
+                requireKeys(node, at, "a hint chosen by a failure reason", RequiredKeys.REASON_HINT);
+                if (raw != null && raw.when() != null && raw.text() != null) {
+                    Step.ReasonHint hint = new Step.ReasonHint(raw.when(), raw.text());
+                    byReason.add(hint);
+                    pointers.put(hint, at);
+                }
+            } else {
+                problems.add(source.problem(at, false, "a hint is text, or `{ when: <reason>, text: ... }`; found "
+                        + YamlSource.shapeOf(node), null));
+            }
+        }
+        return byReason;
     }
 
     /** An action or check: a mapping with exactly one key, its name. */

@@ -48,7 +48,7 @@ public final class LabSchema {
     /** {@code List<JsonNode>} fields of the raw shapes whose items are converted later: what each item is. */
     private static final Map<String, String> ITEMS = Map.of(
             "Lab.steps", "step", "Step.do", "action", "Step.solution", "action", "Step.check", "check",
-            "Step.quiz", "question");
+            "Step.quiz", "question", "Step.hint", "hint");
 
     private final ObjectNode definitions = JSON.objectNode();
 
@@ -82,8 +82,23 @@ public final class LabSchema {
         definitions.set("check", oneKeyMapping(Vocabulary.CHECKS, "A check on live kernel state: one key, its "
                 + "name, like `" + Vocabulary.example(Vocabulary.CHECKS.first()) + "`."));
         definitions.set("question", question());
+        ObjectNode hint = JSON.objectNode();
+        hint.put("description", "Text (hints escalate in order), or { when: <failure reason>, text } shown first "
+                + "when a check of the step fails for that reason.");
+        hint.putArray("anyOf").add(JSON.objectNode().put("type", "string"))
+                .add(record(Raw.ReasonHint.class, "ReasonHint", RequiredKeys.REASON_HINT));
+        definitions.set("hint", hint);
         definitions.set("answer", answer());
         root.setAll(record(Raw.Lab.class, "Lab", RequiredKeys.LAB));
+        ObjectNode include = object("Shared steps: `include: fragments/<name>.yaml`, a list of steps in a file "
+                + "under the lab's directory.");
+        include.putObject("properties").putObject(StepIncludes.KEY).put("type", "string");
+        include.set("required", strings(StepIncludes.KEY));
+        include.put("additionalProperties", false);
+        definitions.set("include", include);
+        ObjectNode stepOrInclude = JSON.objectNode();
+        stepOrInclude.putArray("anyOf").add(ref("step")).add(ref("include"));
+        root.withObject("properties").withObject("steps").set("items", stepOrInclude);
         root.set("definitions", definitions);
         return root;
     }
@@ -116,6 +131,11 @@ public final class LabSchema {
         ArrayNode exactlyOne = mapping.putArray("oneOf");
         for (String key : List.of("number", "pattern", "live")) exactlyOne.addObject().set("required", strings(key));
         mapping.withObject("properties").set("live", enumOf(liveNames()));
+        // A number may be computed from the session's vars: "${vars.quota / 1000}".
+        ObjectNode number = JSON.objectNode();
+        number.putArray("anyOf").add(JSON.objectNode().put("type", "number"))
+                .add(JSON.objectNode().put("type", "string").put("pattern", "\\$\\{[^}]*vars\\."));
+        mapping.withObject("properties").set("number", number);
         ObjectNode node = JSON.objectNode();
         node.put("description", "With choices: the right choice, or a list of them. Without: a mapping with "
                 + "exactly one of number (with tolerance, unit), pattern or live.");
@@ -142,7 +162,9 @@ public final class LabSchema {
             ObjectNode schema = schemaOf(key.type(), owner + "." + key.name());
             if (key.singleValueAsArray()) {
                 ObjectNode either = JSON.objectNode();
-                either.putArray("anyOf").add(schemaOf(((ParameterizedType) key.type()).getActualTypeArguments()[0], owner))
+                String itemRef = ITEMS.get(owner + "." + key.name());
+                either.putArray("anyOf").add(itemRef != null ? ref(itemRef)
+                                : schemaOf(((ParameterizedType) key.type()).getActualTypeArguments()[0], owner))
                         .add(schema);
                 schema = either;
             }

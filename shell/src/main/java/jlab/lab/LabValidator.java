@@ -36,7 +36,10 @@ final class LabValidator {
         this.inspectors = inspectors;
     }
 
+    private Map<String, String> vars = Map.of();
+
     void validate(Lab lab, String fileId) {
+        vars = lab.vars();
         if (lab.id() != null) {
             if (!ID.matcher(lab.id()).matches()) {
                 report("/id", "a lab id may only contain a-z, 0-9 and '-'", null);
@@ -51,7 +54,7 @@ final class LabValidator {
         } else if (lab.requires().kernel() != null && !KERNEL_VERSION.matcher(lab.requires().kernel()).matches()) {
             report("/requires/kernel", "'" + lab.requires().kernel() + "' is not a kernel version", "like \"5.8\"");
         }
-        if (lab.steps().isEmpty() && source.at("/steps").isArray() && source.at("/steps").isEmpty()) {
+        if (lab.steps().isEmpty() && source.at("/steps").isArray() && source.at("/steps").isEmpty() && !source.spliced()) {
             report("/steps", "a lab needs at least one step", null);
         }
         Map<String, String> firstById = new HashMap<>();
@@ -90,6 +93,23 @@ final class LabValidator {
             }
         }
         for (Question question : step.quiz()) question(question, reader.pointerOf(question));
+        reasonHints(step);
+    }
+
+    /** A {@code when:} names a reason one of the step's checks can fail with. */
+    private void reasonHints(Step step) {
+        java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+        for (Check check : step.checks()) reasons.addAll(FailureReasons.of(check.keyword()));
+        for (Step.ReasonHint hint : step.reasonHints()) {
+            String at = reader.pointerOf(hint) + "/when";
+            if (source.at(reader.pointerOf(step) + "/check").isMissingNode()) {
+                report(at, "a hint with `when:` needs checks in its step: it is chosen by why one fails", null);
+            } else if (!step.checks().isEmpty() && !reasons.contains(hint.when())) {
+                report(at, "no check of this step fails with the reason '" + hint.when() + "'",
+                        Suggestions.closest(hint.when(), reasons).map(s -> "did you mean '" + s + "'?")
+                                .orElse("its checks fail with " + String.join(", ", reasons)));
+            }
+        }
     }
 
     private void lessonFile(String text, String at) {
@@ -105,9 +125,32 @@ final class LabValidator {
             return;
         }
         Path file = lessonRoot.resolve(relative);
-        if (Files.isRegularFile(file)) return;
+        if (Files.isRegularFile(file)) {
+            lessonVars(file);
+            return;
+        }
         report(at, "lesson file '" + text + "' not found in " + lessonRoot,
                 Suggestions.closest(text, siblings(file)).map(s -> "did you mean '" + s + "'?").orElse(null));
+    }
+
+    /** Every {@code ${vars...}} in a lesson file must resolve; problems are placed in that file. */
+    private void lessonVars(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            return; // the engine shows "could not be read"; not a mistake in the lab
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            for (LabVars.Placeholder p : LabVars.placeholders(lines.get(i))) {
+                try {
+                    LabVars.evaluate(p.expression(), vars);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new LabProblem(file, i + 1, p.offset() + 1, e.getMessage(), lines.get(i),
+                            e.getCause() == null ? null : e.getCause().getMessage()));
+                }
+            }
+        }
     }
 
     private List<String> siblings(Path file) {

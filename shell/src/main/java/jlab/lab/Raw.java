@@ -13,13 +13,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 interface Raw {
 
     record Lab(String id, String title, String summary, Requires requires, SandboxSpec sandbox,
-               List<JsonNode> steps) {}
+               java.util.Map<String, Var> vars, List<JsonNode> steps) {}
+
+    /** A hint chosen by a check's failure reason. */
+    record ReasonHint(String when, String text) {}
+
+    /** A per-session parameter: exactly one generator ({@link LabVars}). */
+    record Var(List<String> pick, List<Long> range, Long step, Integer hex) {}
 
     record Step(String id, String title, String text,
                 @JsonProperty("do") List<JsonNode> actions,
                 List<String> observe, String task,
                 @JsonProperty("hint") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-                List<String> hints,
+                List<JsonNode> hints,
                 List<JsonNode> solution,
                 @JsonProperty("check") List<JsonNode> checks,
                 List<JsonNode> quiz) {}

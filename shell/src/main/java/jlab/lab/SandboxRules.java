@@ -23,6 +23,9 @@ final class SandboxRules {
     private final YamlSource source;
     private final Problems problems;
     private boolean ownMountNamespace;
+    /** Where the lab unshared its mount namespace, until `make-private: /` makes its root private (then null). */
+    private String sharedRootSince;
+    private boolean warnedSharedRoot;
     private boolean ownNetNamespace;
     private String initPointer;
     private boolean cgroupCreated;
@@ -52,8 +55,10 @@ final class SandboxRules {
             case Action.MakePrivate m -> {
                 sandboxPath(m.path(), value);
                 needsOwnMountNamespace(action, at);
+                if ("/".equals(m.path())) sharedRootSince = null;
             }
             case Action.Spawn s -> {
+                privateRootFirst(action, at);
                 if (s.argv().isEmpty()) report(value, "spawn needs `argv:`, the command to start", null);
                 if (s.role() == Action.Spawn.Role.INIT) {
                     if (initPointer != null) {
@@ -65,6 +70,7 @@ final class SandboxRules {
                 }
             }
             case Action.Exec e -> {
+                privateRootFirst(action, at);
                 if (e.argv().isEmpty()) report(value, "exec needs a command", "like `exec: [hostname]`");
             }
             case Action.SetHostname h -> hostname(h.hostname(), value);
@@ -180,7 +186,10 @@ final class SandboxRules {
             report(userEntry(value), "a user namespace cannot be unshared here: jlab runs in the JVM, a "
                     + "multithreaded process, and unshare(CLONE_NEWUSER) fails with EINVAL in one", "remove 'user'");
         }
-        if (unshare.namespaces().contains(Namespace.MOUNT)) ownMountNamespace = true;
+        if (unshare.namespaces().contains(Namespace.MOUNT)) {
+            ownMountNamespace = true;
+            sharedRootSince = value;
+        }
         if (unshare.namespaces().contains(Namespace.NET)) ownNetNamespace = true;
     }
 
@@ -203,6 +212,18 @@ final class SandboxRules {
             report(at, "unknown " + noun + " '" + given + "'", Suggestions.closest(String.valueOf(given), allowed)
                     .map(m -> "did you mean '" + m + "'?").orElse("one of " + allowed));
         }
+    }
+
+    /**
+     * A new mount namespace starts with the host's propagation: until `make-private: /`, a mount made by a
+     * spawned or exec'd process (a learner's `mount -t tmpfs`) would show up on the host too. Said once.
+     */
+    private void privateRootFirst(Action action, String at) {
+        if (sharedRootSince == null || warnedSharedRoot) return;
+        warnedSharedRoot = true;
+        report(at, action.keyword() + " before `make-private: /`: the new mount namespace still shares mount "
+                + "events with the host's, so mounts made inside would appear on the host",
+                "put `make-private: /` right after the unshare at line " + source.positionOf(sharedRootSince, false).line());
     }
 
     private void needsOwnMountNamespace(Action action, String at) {

@@ -123,6 +123,8 @@ final class Vocabulary {
         if (type == Raw.Answer.class) return "an answer";
         if (type == Requires.class) return "requires";
         if (type == SandboxSpec.class) return "sandbox";
+        if (type == Raw.ReasonHint.class) return "a hint chosen by a failure reason (when, text)";
+        if (type == Raw.Var.class) return "a var (pick, range, step, hex)";
         if (ACTIONS.nameOf(type) != null) return "action '" + ACTIONS.nameOf(type) + "'";
         if (CHECKS.nameOf(type) != null) return "check '" + CHECKS.nameOf(type) + "'";
         return "this mapping";

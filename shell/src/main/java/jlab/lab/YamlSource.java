@@ -23,7 +23,18 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * found later, by Jackson or by validation, are placed through the pointer.
  */
 final class YamlSource {
-    record Position(int line, int column) {}
+    /**
+     * Where a node starts; {@code from} is the file it was written in when that is not this one (a step
+     * fragment spliced in by {@link #spliceSteps}), else null.
+     */
+    record Position(int line, int column, YamlSource from) {
+        Position(int line, int column) {
+            this(line, column, null);
+        }
+    }
+
+    /** A node of some file to put into this file's steps list. */
+    record Spliced(YamlSource from, String pointer) {}
 
     private static final Position START = new Position(1, 1);
 
@@ -32,6 +43,7 @@ final class YamlSource {
     private final Map<String, Position> keys = new HashMap<>();
     private final Map<String, Position> values = new HashMap<>();
     private JsonNode tree;
+    private boolean spliced;
 
     private YamlSource(Path file, String text) {
         this.file = file;
@@ -112,12 +124,18 @@ final class YamlSource {
     /** The source text of the scalar at {@code pointer}, as written (the tree has 5.10 as the number 5.1). */
     String scalarText(String pointer) {
         Position at = positionOf(pointer, false);
+        List<String> lines = at.from() == null ? this.lines : at.from().lines;
         if (at.line() > lines.size()) return "";
         String line = lines.get(at.line() - 1);
         int start = Math.min(at.column() - 1, line.length());
         int end = start;
         while (end < line.length() && ",}] #".indexOf(line.charAt(end)) < 0) end++;
         return line.substring(start, end);
+    }
+
+    /** Whether steps were spliced in from fragments (an empty list then says nothing about the file). */
+    boolean spliced() {
+        return spliced;
     }
 
     Path file() {
@@ -152,8 +170,51 @@ final class YamlSource {
     }
 
     private LabProblem problem(Position at, String message, String suggestion) {
-        String excerpt = at.line() <= lines.size() ? lines.get(at.line() - 1) : null;
-        return new LabProblem(file, at.line(), at.column(), message, excerpt, suggestion);
+        YamlSource in = at.from() == null ? this : at.from();
+        String excerpt = at.line() <= in.lines.size() ? in.lines.get(at.line() - 1) : null;
+        return new LabProblem(in.file, at.line(), at.column(), message, excerpt, suggestion);
+    }
+
+    /**
+     * Makes {@code /steps} the given nodes, in order, each with the places of the file it came from, so that
+     * a problem in a spliced step names that file and its line.
+     */
+    void spliceSteps(List<Spliced> items) {
+        spliced = true;
+        Map<String, Position> newKeys = new HashMap<>();
+        Map<String, Position> newValues = new HashMap<>();
+        keep(keys, newKeys);
+        keep(values, newValues);
+        var steps = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (int k = 0; k < items.size(); k++) {
+            Spliced item = items.get(k);
+            String target = "/steps/" + k;
+            move(item, item.from().keys, target, newKeys);
+            move(item, item.from().values, target, newValues);
+            steps.add(item.from().at(item.pointer()));
+        }
+        keys.clear();
+        keys.putAll(newKeys);
+        values.clear();
+        values.putAll(newValues);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).set("steps", steps);
+    }
+
+    private static void keep(Map<String, Position> from, Map<String, Position> to) {
+        from.forEach((pointer, position) -> {
+            if (!pointer.startsWith("/steps/")) to.put(pointer, position);
+        });
+    }
+
+    private void move(Spliced item, Map<String, Position> from, String target, Map<String, Position> to) {
+        YamlSource origin = item.from() == this ? null : item.from();
+        from.forEach((pointer, position) -> {
+            if (pointer.equals(item.pointer()) || pointer.startsWith(item.pointer() + "/")) {
+                Position placed = origin == null || position.from() != null ? position
+                        : new Position(position.line(), position.column(), origin);
+                to.put(target + pointer.substring(item.pointer().length()), placed);
+            }
+        });
     }
 
     /** How a node reads to an author: "a list", "the text 'uts'", ... */

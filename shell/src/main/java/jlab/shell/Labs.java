@@ -7,8 +7,15 @@ import jlab.engine.LabSession;
 /** The labs the shell can list and start; implemented outside the shell (by the engine's wiring). */
 public interface Labs {
 
-    /** One line of {@code list}. {@code steps} is the number of steps. */
-    record LabSummary(String id, String title, String summary, int steps) {}
+    /**
+     * One line of {@code list}. {@code steps} is the number of steps; {@code origin} is the directory a lab
+     * came from when it is not the repository's labs/ (else null).
+     */
+    record LabSummary(String id, String title, String summary, int steps, String origin) {
+        public LabSummary(String id, String title, String summary, int steps) {
+            this(id, title, summary, steps, null);
+        }
+    }
 
     List<LabSummary> list();
 

@@ -40,7 +40,7 @@ class EngineWithFakeKernelTest {
     @BeforeEach
     void load() throws Exception {
         base = Files.createTempDirectory("jlab-fake-kernel");
-        lab = new LabLoader(HOME.resolve("lesson-content"), LabLoader.DEFAULT_INSPECTORS).load(HOME.resolve("labs/namespaces.yaml"));
+        lab = new LabLoader(HOME.resolve("lesson-content"), LabLoader.DEFAULT_INSPECTORS).withSeed(7).load(HOME.resolve("labs/namespaces.yaml"));
     }
 
     @AfterEach
@@ -79,7 +79,7 @@ class EngineWithFakeKernelTest {
             engine.goTo(3);
             assertThat(engine.check().passed()).as("the hostname task before the learner acts").isFalse();
             List<String> output = new ArrayList<>();
-            var exec = engine.exec(List.of("hostname", "lab"), output::add);
+            var exec = engine.exec(List.of("hostname", lab.vars().get("hostname")), output::add);
             assertThat(exec.syscalls()).singleElement().asString().startsWith("posix_spawn(\"/bin/hostname\"");
             assertThat(exec.checks().passed()).isTrue();
         }
@@ -119,8 +119,9 @@ class EngineWithFakeKernelTest {
         };
         new Shell(console, labs).run(List.of());
         String seen = console.transcript();
-        assertThat(seen).contains("namespaces 3/9 >", " 1 root sh", "posix_spawn(\"/bin/hostname\", [\"hostname\", \"lab\"])",
-                "hostname in container is 'lab'");
+        String name = lab.vars().get("hostname");
+        assertThat(seen).contains("namespaces 3/9 >", " 1 root sh",
+                "posix_spawn(\"/bin/hostname\", [\"hostname\", \"" + name + "\"])", "hostname in container is '" + name + "'");
         assertThat(seen).doesNotContain("Exception");
     }
 }

@@ -107,6 +107,16 @@ class AuthoringDocTest {
         }
     }
 
+    @Test
+    void theFailureReasonTableListsExactlyTheReasonsTheChecksState() throws IOException {
+        Map<String, List<String>> documented = new LinkedHashMap<>();
+        for (List<String> row : table("Hints chosen by why a check fails")) {
+            documented.put(code(row.get(0)).getFirst(), code(row.get(1)));
+        }
+
+        assertThat(documented).isEqualTo(FailureReasons.byCheck());
+    }
+
     private static void examplesParse(List<List<String>> rows, Class<?> base, Vocabulary.TypeNames names) {
         Map<String, Integer> examples = new LinkedHashMap<>();
         for (List<String> row : rows) {

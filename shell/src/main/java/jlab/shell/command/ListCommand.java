@@ -36,7 +36,8 @@ final class ListCommand implements Command {
         for (LabSummary lab : labs) {
             String id = lab.id() + " ".repeat(w - lab.id().length());
             lines.add("  " + context.style().bold(id) + "  " + lab.title()
-                    + context.style().dim(" (" + lab.steps() + " steps)"));
+                    + context.style().dim(" (" + lab.steps() + " steps)")
+                    + (lab.origin() == null ? "" : context.style().dim(" from " + lab.origin())));
             if (lab.summary() != null && !lab.summary().isBlank()) {
                 lines.add("  " + " ".repeat(w) + "  " + context.style().dim(lab.summary()));
             }
