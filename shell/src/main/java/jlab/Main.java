@@ -33,6 +33,7 @@ public final class Main {
               lint <lab|file|dir>…   run labs for real (root): solutions pass, unsolved tasks fail, quiz answers
                                      grade, live answers resolve, nothing is left behind
               new <id>               scaffold labs/<id>.yaml and lesson-content/<id>/ from a template
+                                     (with --labs <dir>: <dir>/<id>.yaml and <dir>/lesson-content/<id>/)
               schema [--write]       print the JSON schema of lab files (--write: update the shipped copy)
               cleanup                remove what crashed jlab sessions left behind (mounts, processes, dirs)
               progress               your progress across the labs (saved in $XDG_STATE_HOME/jlab)
@@ -97,7 +98,7 @@ public final class Main {
             case "doctor" -> { return Doctoring.run(out); }
             case "validate" -> { return Validating.validate(home, labs, rest, out, err); }
             case "lint" -> { return Linting.run(home, labs, rest, out, err); }
-            case "new" -> { return Scaffolding.run(home, rest, out, err); }
+            case "new" -> { return Scaffolding.run(home, labs.directories().getFirst(), rest, out, err); }
             case "schema" -> {
                 try {
                     return Validating.schema(home, rest, out);

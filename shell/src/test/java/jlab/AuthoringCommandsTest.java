@@ -92,6 +92,22 @@ class AuthoringCommandsTest {
     }
 
     @Test
+    void newWithLabsWritesIntoThatDirectoryWhereTheSearchPathFindsItsLessons(@TempDir Path course) throws Exception {
+        assertThat(Scaffolding.run(home, course, List.of("hello"), print(out), print(err))).as(err.toString()).isZero();
+
+        Path lab = course.resolve("hello.yaml");
+        assertThat(lab).exists();
+        assertThat(course.resolve("lesson-content/hello/01-container.md")).exists();
+        assertThat(home.resolve("labs")).doesNotExist();
+        assertThat(Files.readString(lab)).startsWith("# yaml-language-server: $schema="
+                + home.resolve("shell/src/main/resources/lab.schema.json").toAbsolutePath().normalize() + "\n");
+        assertThat(out.toString()).contains("./jlab validate " + lab, "sudo ./jlab --labs " + course + " start hello");
+        Path lessons = jlab.lab.LabSearchPath.lessonRootFor(lab, home.resolve("lesson-content"));
+        assertThat(lessons).isEqualTo(course.resolve("lesson-content"));
+        assertThat(new LabLoader(lessons, LabLoader.DEFAULT_INSPECTORS).problems(lab)).isEmpty();
+    }
+
+    @Test
     void schemaPrintsTheGeneratedSchemaAndWriteUpdatesTheShippedCopy() throws Exception {
         Files.createDirectories(home.resolve("shell/src/main/resources"));
         assertThat(Validating.schema(home, List.of("--write"), print(out))).isZero();
