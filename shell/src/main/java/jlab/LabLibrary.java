@@ -62,7 +62,7 @@ final class LabLibrary implements Labs {
     }
 
     /** {@code progress}: null for the invoking learner's files, opened on first use. */
-    private LabLibrary(Path home, Consumer<String> notice, Path ledgerBase, LabSearchPath searchPath, ProgressStore progress) {
+    LabLibrary(Path home, Consumer<String> notice, Path ledgerBase, LabSearchPath searchPath, ProgressStore progress) {
         this.home = home;
         this.notice = notice;
         this.ledgerBase = ledgerBase;
@@ -115,10 +115,19 @@ final class LabLibrary implements Labs {
         Lab lab;
         try {
             lab = catalog().find(id);
+            lab = withSavedVars(lab);
         } catch (LabException e) {
             throw new ShellException(e.render());
         }
         return start(lab, lessonsFor(lab.source()), progress());
+    }
+
+    /** The lab again with the vars this learner drew before, when progress saved some: a resumed lab asks the same. */
+    Lab withSavedVars(Lab lab) throws LabException {
+        if (lab.vars().isEmpty()) return lab;
+        var saved = progress().load(lab.id()).map(jlab.progress.LabProgress::vars).orElse(java.util.Map.of());
+        if (saved.isEmpty() || saved.equals(lab.vars())) return lab;
+        return catalog().loaderFor(lab.source()).withVars(saved).load(lab.source());
     }
 
     private LabSession startWatched() {

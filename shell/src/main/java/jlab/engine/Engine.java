@@ -313,7 +313,8 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     }
 
     @Override public StepOutcome reset() {
-        return replayTo(index, "sandbox rebuilt from scratch; steps 1–" + index + " replayed (with their solutions)");
+        return replayTo(index, index == 0 ? "sandbox rebuilt from scratch"
+                : "sandbox rebuilt from scratch; " + stepsBefore(index) + " replayed (with their solutions)");
     }
 
     @Override public Optional<Resume> saved() {
@@ -323,7 +324,12 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     @Override public StepOutcome resume() {
         int target = progress.current();
         return replayTo(target, target == 0 ? "progress restored"
-                : "progress restored; steps 1–" + target + " replayed (with their solutions) to rebuild the kernel state");
+                : "progress restored; " + stepsBefore(target) + " replayed (with their solutions) to rebuild the kernel state");
+    }
+
+    /** "step 1" or "steps 1–n": the steps before the 0-based step {@code index}. */
+    private static String stepsBefore(int index) {
+        return index == 1 ? "step 1" : "steps 1–" + index;
     }
 
     @Override public StepOutcome restart() {

@@ -112,6 +112,6 @@ final class ProgressTracker {
         }
         long seconds = secondsBefore + Math.max(0, Duration.between(since, now).toSeconds());
         return new LabProgress(LabProgress.VERSION, lab.id(), lab.title(), lab.steps().size(), current + 1, reached + 1,
-                seconds, firstSeen, now.toString(), steps);
+                seconds, firstSeen, now.toString(), steps, lab.vars());
     }
 }

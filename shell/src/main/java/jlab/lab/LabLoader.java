@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -26,6 +27,8 @@ public final class LabLoader {
     private final Set<String> inspectors;
     /** Draws the vars; null: {@code JLAB_SEED}, else fresh for every load (every session). */
     private final Long seed;
+    /** Values that replace the draw for the vars of these names (a resumed learner keeps theirs). */
+    private final Map<String, String> fixedVars;
 
     /** Lesson files under {@code <jlab.home>/lesson-content}, the default inspectors. */
     public LabLoader() {
@@ -34,18 +37,27 @@ public final class LabLoader {
 
     /** @param lessonRoot where {@code text:} paths are resolved; @param inspectors names {@code observe:} accepts */
     public LabLoader(Path lessonRoot, Set<String> inspectors) {
-        this(lessonRoot, inspectors, null);
+        this(lessonRoot, inspectors, null, Map.of());
     }
 
-    private LabLoader(Path lessonRoot, Set<String> inspectors, Long seed) {
+    private LabLoader(Path lessonRoot, Set<String> inspectors, Long seed, Map<String, String> fixedVars) {
         this.lessonRoot = lessonRoot;
         this.inspectors = Set.copyOf(inspectors);
         this.seed = seed;
+        this.fixedVars = Map.copyOf(fixedVars);
     }
 
     /** This loader with a fixed draw of the vars (tests; two seeds are two learners side by side). */
     public LabLoader withSeed(long seed) {
-        return new LabLoader(lessonRoot, inspectors, seed);
+        return new LabLoader(lessonRoot, inspectors, seed, fixedVars);
+    }
+
+    /**
+     * This loader keeping {@code values} for the vars of those names that the lab still declares (a learner
+     * who resumes keeps the hostname they were asked for); other vars are drawn as usual.
+     */
+    public LabLoader withVars(Map<String, String> values) {
+        return new LabLoader(lessonRoot, inspectors, seed, values);
     }
 
     /** The jlab installation (system property {@code jlab.home}), else the working directory. */
@@ -91,7 +103,7 @@ public final class LabLoader {
         YamlSource source = YamlSource.parse(file, text, mapper, problems);
         Path directory = file.toAbsolutePath().normalize().getParent();
         if (source.tree() != null && directory != null) new StepIncludes(source, directory, mapper, problems).expand();
-        LabReader reader = new LabReader(mapper, source, problems, seed == null ? LabVars.seed() : seed);
+        LabReader reader = new LabReader(mapper, source, problems, seed == null ? LabVars.seed() : seed, fixedVars);
         Lab lab = reader.read();
         if (lab != null) new LabValidator(reader, source, problems, lessonRoot, inspectors).validate(lab, fileId(file));
         return lab;

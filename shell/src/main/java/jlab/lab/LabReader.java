@@ -31,14 +31,16 @@ final class LabReader {
     private final Map<Object, String> pointers = new IdentityHashMap<>();
 
     private final long seed;
+    private final Map<String, String> fixedVars;
 
     LabReader(ObjectMapper mapper, YamlSource source, Problems problems) {
-        this(mapper, source, problems, 0);
+        this(mapper, source, problems, 0, Map.of());
     }
 
-    /** @param seed draws the lab's vars */
-    LabReader(ObjectMapper mapper, YamlSource source, Problems problems, long seed) {
+    /** @param seed draws the lab's vars; @param fixedVars values kept instead of drawn, for the vars so named */
+    LabReader(ObjectMapper mapper, YamlSource source, Problems problems, long seed, Map<String, String> fixedVars) {
         this.seed = seed;
+        this.fixedVars = fixedVars;
         this.mapper = mapper;
         this.source = source;
         this.problems = problems;
@@ -68,6 +70,7 @@ final class LabReader {
         requireKeys(root, "", "the lab", RequiredKeys.LAB);
         if (raw == null) return null;
         Map<String, String> vars = LabVars.draw(raw.vars(), seed, source, problems);
+        fixedVars.forEach((name, value) -> vars.replace(name, value));
         boolean varsBroken = raw.vars() != null && vars.size() < raw.vars().size();
         List<Step> steps = readAll(raw.steps(), "/steps",
                 (node, pointer) -> readStep(expandVars(node, pointer, vars, varsBroken), pointer));

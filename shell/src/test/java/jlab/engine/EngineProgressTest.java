@@ -95,6 +95,7 @@ class EngineProgressTest {
             assertThat(engine.saved()).as("nothing saved yet").isEmpty();
             for (int i = 0; i <= HOSTNAME; i++) engine.goTo(i);
             assertThat(saved().step()).isEqualTo(4);
+            assertThat(saved().vars()).as("the drawn hostname is kept for a resume").isEqualTo(lab.vars()).containsKey("hostname");
             assertThat(engine.hint()).isNotBlank();
             assertThat(saved().steps().get(HOSTNAME).hints()).isEqualTo(1);
             assertThat(engine.exec(List.of("hostname", lab.vars().get("hostname")), line -> { }).checks().passed()).isTrue();

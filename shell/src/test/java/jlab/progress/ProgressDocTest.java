@@ -47,7 +47,8 @@ class ProgressDocTest {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 var e = it.next();
-                paths(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+                String key = prefix.equals("vars") ? "<name>" : e.getKey(); // a lab's own var names
+                paths(prefix.isEmpty() ? key : prefix + "." + key, e.getValue(), out);
             }
         } else if (node.isArray()) {
             for (JsonNode element : node) paths(prefix + "[]", element, out);
