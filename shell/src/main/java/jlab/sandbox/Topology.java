@@ -41,6 +41,9 @@ public final class Topology {
 
     public static void build(LabNetwork net, List<Member> members) {
         LabSubnet subnet = net.subnet();
+        java.util.List<Place> places = new java.util.ArrayList<>(List.of(Place.HUB));
+        members.forEach(m -> places.add(m.place()));
+        net.open(places.toArray(Place[]::new)); // all at once: namespace creation overlaps
         Rtnetlink hub = net.in(Place.HUB);
         hub.createBridge(BRIDGE);
         hub.addAddress(BRIDGE, subnet.host(BRIDGE_HOST), LabSubnet.PREFIX);

@@ -151,6 +151,31 @@ class LabNetworkKernelTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("machine's own network namespace");
     }
 
+    @Test void openMakesSeveralNamespacesAtOnceEachPinnedAndCloseUnpinsThemAll() throws Exception {
+        List<Path> pins;
+        try (LabNetwork net = new LabNetwork(KERNEL, KERNEL, null, ledger, releaser, null)) {
+            net.open(Place.HUB, Place.RED, Place.BLUE);
+            pins = List.of(net.namespaceFile(Place.HUB), net.namespaceFile(Place.RED), net.namespaceFile(Place.BLUE));
+            assertThat(pins.stream().map(p -> {
+                try {
+                    return Files.getAttribute(p, "unix:ino");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).distinct()).as("three different namespaces").hasSize(3);
+            assertThat(ledger.live()).filteredOn(r -> r instanceof jlab.ledger.Resource.NetNamespace).hasSize(3);
+            String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
+            pins.forEach(p -> assertThat(mounts).contains(p.toString()));
+            for (Place place : Place.values()) {
+                assertThat(net.in(place).links()).extracting(Link::name).as("a fresh namespace").containsExactly("lo");
+            }
+            net.open(Place.HUB, Place.BLUE); // already open: nothing new
+            assertThat(ledger.live()).filteredOn(r -> r instanceof jlab.ledger.Resource.NetNamespace).hasSize(3);
+        }
+        pins.forEach(p -> assertThat(p).doesNotExist());
+        assertThat(ledger.live()).noneMatch(r -> r instanceof jlab.ledger.Resource.NetNamespace);
+    }
+
     @Test void twoSessionsHaveTheirOwnNamespaces() throws IOException {
         Ledger other = Ledger.open(base, ProcessIdentity.self(ProcStartTimes.system()));
         try (LabNetwork first = network();
