@@ -96,6 +96,14 @@ public final class LabNetwork implements AutoCloseable {
         }
         if (missing.size() == 1) in(missing.getFirst());
         if (missing.size() <= 1) return;
+        // All pins go to the ledger in one write (one force to disk) before any is made; each is then ours
+        // to unpin in close(), made or not (an unmade one is "not mounted" there).
+        List<Resource.NetNamespace> records = new ArrayList<>();
+        for (Place place : missing) records.add(new Resource.NetNamespace(pinOf(place)));
+        ledger.recordAll(records);
+        synchronized (pins) {
+            for (Place place : missing) pins.put(place, pinOf(place));
+        }
         List<CompletableFuture<NetlinkSocket>> made = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (Place place : missing) {
@@ -103,7 +111,7 @@ public final class LabNetwork implements AutoCloseable {
             made.add(result);
             threads.add(Thread.ofPlatform().name("jlab-netns-" + place.name().toLowerCase(java.util.Locale.ROOT)).start(() -> {
                 try {
-                    result.complete(createNamespaceHere(place));
+                    result.complete(createNamespaceHere(place, false));
                 } catch (Throwable t) {
                     result.completeExceptionally(t);
                 }
@@ -173,7 +181,7 @@ public final class LabNetwork implements AutoCloseable {
         var result = new CompletableFuture<NetlinkSocket>();
         Thread thread = Thread.ofPlatform().name("jlab-netns-" + place.name().toLowerCase(java.util.Locale.ROOT)).start(() -> {
             try {
-                result.complete(createNamespaceHere(place));
+                result.complete(createNamespaceHere(place, true));
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             }
@@ -188,13 +196,14 @@ public final class LabNetwork implements AutoCloseable {
 
     /**
      * unshare(CLONE_NEWNET) on the calling thread (one that ends right after: it never returns to the
-     * host's namespace), pin the new namespace (recorded first), open a socket in it. The pin is noted
-     * before the socket opens, so a failure there still leaves it to {@link #close}.
+     * host's namespace), pin the new namespace (recorded first, here when {@code record}, else by the
+     * caller), open a socket in it. The pin is noted before the socket opens, so a failure there still
+     * leaves it to {@link #close}.
      */
-    private NetlinkSocket createNamespaceHere(Place place) throws java.io.IOException {
-        Path pin = ledger.sessionDir().resolve("netns-" + place.name().toLowerCase(java.util.Locale.ROOT));
+    private NetlinkSocket createNamespaceHere(Place place, boolean record) throws java.io.IOException {
+        Path pin = pinOf(place);
         kernel.unshare(EnumSet.of(Namespace.NET));
-        ledger.record(new Resource.NetNamespace(pin));
+        if (record) ledger.record(new Resource.NetNamespace(pin));
         Files.createFile(pin);
         String self = "/proc/" + quiet.getpid() + "/task/" + quiet.gettid() + "/ns/net";
         kernel.mount(self, pin.toString(), null, EnumSet.of(MountFlag.MS_BIND), null);
@@ -202,6 +211,10 @@ public final class LabNetwork implements AutoCloseable {
             pins.put(place, pin);
         }
         return NetlinkSocket.open(quiet, log);
+    }
+
+    private Path pinOf(Place place) {
+        return ledger.sessionDir().resolve("netns-" + place.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static void joinAll(List<Thread> threads) {
@@ -247,13 +260,14 @@ public final class LabNetwork implements AutoCloseable {
         clients.clear();
         if (helper != null) helper.close();
         List<Thread> threads = new ArrayList<>();
+        List<Resource> released = java.util.Collections.synchronizedList(new ArrayList<>());
         synchronized (pins) {
             for (Path pin : pins.values()) {
                 Runnable unpin = () -> {
                     var resource = new Resource.NetNamespace(pin);
                     try {
                         releaser.release(resource);
-                        ledger.released(resource);
+                        released.add(resource);
                     } catch (RuntimeException e) {
                         // stays live in the ledger: the session's teardown or `jlab cleanup` retries and reports it
                     }
@@ -264,6 +278,7 @@ public final class LabNetwork implements AutoCloseable {
             joinAll(threads);
             pins.clear();
         }
+        ledger.releasedAll(List.copyOf(released)); // one write, one force to disk
     }
 
 }
