@@ -93,6 +93,11 @@ class LabNetworkKernelTest {
             assertThat(hubEnd.masterIndex()).isEqualTo(bridge.index());
             assertThat(hubEnd.peerIndex()).as("IFLA_LINK names the other end's index").isEqualTo(redEnd.index());
             assertThat(redEnd.up()).isTrue();
+            Link lo = inRed.link("lo").orElseThrow();
+            assertThat(lo.index()).as("lo is set up by its fixed index").isEqualTo(Rtnetlink.LOOPBACK_INDEX);
+            assertThat(lo.up()).isTrue();
+            assertThat(bridge.up()).isTrue();
+            assertThat(hubEnd.up()).isTrue();
             assertThat(hub.link("eth0")).as("moved out of the hub").isEmpty();
             assertThat(inRed.addresses()).anyMatch(a -> a.cidr().equals(subnet.host(2) + "/24") && a.index() == redEnd.index());
             assertThat(hub.addresses()).anyMatch(a -> a.cidr().equals(subnet.host(1) + "/24"));
