@@ -96,14 +96,11 @@ public final class LabNetwork implements AutoCloseable {
         }
         if (missing.size() == 1) in(missing.getFirst());
         if (missing.size() <= 1) return;
-        // All pins go to the ledger in one write (one force to disk) before any is made; each is then ours
-        // to unpin in close(), made or not (an unmade one is "not mounted" there).
-        List<Resource.NetNamespace> records = new ArrayList<>();
-        for (Place place : missing) records.add(new Resource.NetNamespace(pinOf(place)));
-        ledger.recordAll(records);
-        synchronized (pins) {
-            for (Place place : missing) pins.put(place, pinOf(place));
-        }
+        // Each thread unshares at once while the pins go to the ledger in one write (one force to disk);
+        // it pins only once that write is done. A namespace not yet pinned lives only as long as its
+        // thread: nothing to clean up if the write fails. Each pin is then ours to unpin in close(), made
+        // or not (an unmade one is "not mounted" there).
+        var recorded = new CompletableFuture<Void>();
         List<CompletableFuture<NetlinkSocket>> made = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (Place place : missing) {
@@ -111,11 +108,24 @@ public final class LabNetwork implements AutoCloseable {
             made.add(result);
             threads.add(Thread.ofPlatform().name("jlab-netns-" + place.name().toLowerCase(java.util.Locale.ROOT)).start(() -> {
                 try {
-                    result.complete(createNamespaceHere(place, false));
+                    kernel.unshare(EnumSet.of(Namespace.NET));
+                    recorded.join();
+                    result.complete(pinHere(place, false));
                 } catch (Throwable t) {
                     result.completeExceptionally(t);
                 }
             }));
+        }
+        try {
+            List<Resource.NetNamespace> records = new ArrayList<>();
+            for (Place place : missing) records.add(new Resource.NetNamespace(pinOf(place)));
+            ledger.recordAll(records);
+            synchronized (pins) {
+                for (Place place : missing) pins.put(place, pinOf(place));
+            }
+            recorded.complete(null);
+        } catch (Throwable t) {
+            recorded.completeExceptionally(t);
         }
         joinAll(threads);
         RuntimeException failure = null;
@@ -196,13 +206,20 @@ public final class LabNetwork implements AutoCloseable {
 
     /**
      * unshare(CLONE_NEWNET) on the calling thread (one that ends right after: it never returns to the
-     * host's namespace), pin the new namespace (recorded first, here when {@code record}, else by the
-     * caller), open a socket in it. The pin is noted before the socket opens, so a failure there still
-     * leaves it to {@link #close}.
+     * host's namespace), then {@link #pinHere}.
      */
     private NetlinkSocket createNamespaceHere(Place place, boolean record) throws java.io.IOException {
-        Path pin = pinOf(place);
         kernel.unshare(EnumSet.of(Namespace.NET));
+        return pinHere(place, record);
+    }
+
+    /**
+     * Pins the calling thread's network namespace (recorded first, here when {@code record}, else by the
+     * caller) and opens a socket in it. The pin is noted before the socket opens, so a failure there still
+     * leaves it to {@link #close}.
+     */
+    private NetlinkSocket pinHere(Place place, boolean record) throws java.io.IOException {
+        Path pin = pinOf(place);
         if (record) ledger.record(new Resource.NetNamespace(pin));
         Files.createFile(pin);
         String self = "/proc/" + quiet.getpid() + "/task/" + quiet.gettid() + "/ns/net";
