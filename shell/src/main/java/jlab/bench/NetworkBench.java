@@ -20,6 +20,7 @@ import jlab.ledger.Ledger;
 import jlab.ledger.ProcStartTimes;
 import jlab.ledger.ProcessIdentity;
 import jlab.ledger.Resource;
+import jlab.net.IcmpPing;
 import jlab.net.Ipv4;
 import jlab.net.LabSubnet;
 import jlab.sandbox.ContainerThread;
@@ -33,7 +34,8 @@ import jlab.sandbox.Topology.Member;
  * namespaces each joined to it by a veth pair, addresses, links up, default routes, one ping from red to
  * blue across the bridge, and teardown. jlab builds it over rtnetlink ({@link Topology#build}); the
  * reference is the same topology as a script of {@code ip} commands ({@code ip netns add}, {@code ip -n},
- * {@code ip netns exec ... ping}, {@code ip netns del}). Both ping with busybox, up to three tries.
+ * {@code ip netns exec ... ping}, {@code ip netns del}). Both ping up to three tries of a second: jlab with its
+ * own ICMP echo over a raw socket opened in red ({@link IcmpPing}), the script with busybox ping.
  * <p>
  * The script runs in namespaces of its own, never the machine's: it is started from a thread that
  * unshared a network namespace (so a command without {@code -n} would hit a throwaway namespace) and a
@@ -45,6 +47,7 @@ final class NetworkBench {
     static final String NAME_PREFIX = "jlab-bench-";
     private static final int PING_TRIES = 3;
     private static final String BUSYBOX = "/bin/busybox";
+    private static final java.time.Duration PING_WAIT = java.time.Duration.ofSeconds(1);
 
     private final Syscalls kernel;
     private final Path ledgerBase;
@@ -85,7 +88,8 @@ final class NetworkBench {
             if (!report.clean()) notes.add("teardown left something, run `jlab cleanup`: " + String.join("; ",
                     report.failures().stream().map(jlab.ledger.TeardownReport.Failure::describe).toList()));
         }
-        notes.add("same topology both ways: br0 in a hub namespace, red and blue on veth pairs, ping red -> blue");
+        notes.add("same topology both ways: br0 in a hub namespace, red and blue on veth pairs, ping red -> blue"
+                + " (jlab: its own ICMP echo on a raw socket; the script: ip netns exec ... busybox ping)");
         notes.add("the ip script is one /bin/sh running " + ipCommandCount() + " ip commands, each a process of its own");
         return new Result("network", "build the network lab's topology (3 netns, bridge, 2 veth pairs, addresses,"
                 + " routes) + ping across the bridge + teardown", runs, warmup, samples,
@@ -99,26 +103,29 @@ final class NetworkBench {
         }
     }
 
-    /** busybox ping, spawned from a thread that joined {@code netns}, so the ping runs there. */
+    /**
+     * jlab's own ping: a raw ICMP socket opened by a short-lived thread that joined {@code netns} (the socket
+     * stays there), one echo request at a time, up to three tries of a second each.
+     */
     private void pingFrom(Path netns, Ipv4 target) {
-        SpawnSpec ping = SpawnSpec.of(BUSYBOX, List.of("ping", "-c", "1", "-W", "1", target.toString()));
+        IcmpPing ping;
         try (ContainerThread thread = new ContainerThread("jlab-bench-ping", kernel)) {
-            thread.call(() -> {
+            ping = thread.call(() -> {
                 int fd = kernel.open(netns.toString(), EnumSet.of(OpenFlag.O_CLOEXEC));
                 try {
                     kernel.setns(fd, Namespace.NET);
                 } finally {
                     kernel.close(fd);
                 }
-                return null;
+                return IcmpPing.open(kernel);
             });
-            WaitStatus status = null;
-            for (int i = 0; i < PING_TRIES; i++) {
-                status = kernel.waitpid(thread.call(() -> kernel.spawn(ping)), false);
-                if (status instanceof WaitStatus.Exited e && e.code() == 0) return;
-            }
-            throw new IllegalStateException("ping " + target + " from red: " + status.describe());
         }
+        try (ping) {
+            for (int i = 0; i < PING_TRIES; i++) {
+                if (ping.echo(target, PING_WAIT)) return;
+            }
+        }
+        throw new IllegalStateException("ping " + target + " from red: no echo reply in " + PING_TRIES + " tries");
     }
 
     /**

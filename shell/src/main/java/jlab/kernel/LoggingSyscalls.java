@@ -192,4 +192,13 @@ public final class LoggingSyscalls implements Syscalls {
     }
 
     @Override public WindowSize windowSize(int fd) { return kernel.windowSize(fd); }
+
+    @Override public int icmpSocket() {
+        return logged("socket", List.of("AF_INET", "SOCK_RAW|SOCK_CLOEXEC", "IPPROTO_ICMP"), kernel::icmpSocket, String::valueOf);
+    }
+
+    /** Not logged here, like netlink: the packets are plumbing of a ping. */
+    @Override public void icmpSend(int fd, byte[] message, byte[] ipv4) { kernel.icmpSend(fd, message, ipv4); }
+
+    @Override public int icmpReceive(int fd, byte[] buffer) { return kernel.icmpReceive(fd, buffer); }
 }

@@ -158,4 +158,23 @@ public interface Syscalls {
     default WindowSize windowSize(int fd) {
         throw new UnsupportedOperationException("pseudo-terminals are not available from " + getClass().getSimpleName());
     }
+
+    /**
+     * socket(AF_INET, SOCK_RAW|SOCK_CLOEXEC, IPPROTO_ICMP): a raw ICMP socket of the calling thread's network
+     * namespace at this moment, for its whole life. It receives every ICMP packet of that namespace, IPv4
+     * header included; what it sends gets an IPv4 header from the kernel (the ICMP checksum is the caller's).
+     */
+    default int icmpSocket() {
+        throw new UnsupportedOperationException("ICMP sockets are not available from " + getClass().getSimpleName());
+    }
+
+    /** sendto(2) of one ICMP message to the IPv4 address {@code ipv4} (4 bytes, network order). */
+    default void icmpSend(int fd, byte[] message, byte[] ipv4) {
+        throw new UnsupportedOperationException("ICMP sockets are not available from " + getClass().getSimpleName());
+    }
+
+    /** recv(2) of one datagram (IPv4 header and ICMP message) into {@code buffer}; returns its length. Blocks. */
+    default int icmpReceive(int fd, byte[] buffer) {
+        throw new UnsupportedOperationException("ICMP sockets are not available from " + getClass().getSimpleName());
+    }
 }

@@ -97,5 +97,19 @@ public final class Rtnetlink implements AutoCloseable {
                 List.of("ifname=\"" + name + "\""), Errno.of(ENODEV), "no link '" + name + "' in this network namespace"));
     }
 
+    /** The loopback device's ifindex: the kernel gives lo index 1 in every network namespace (LOOPBACK_IFINDEX). */
+    public static final int LOOPBACK_INDEX = 1;
+
+    /** {@link #setUp(String, boolean)} of the link with ifindex {@code index}, without looking its name up. */
+    public void setUp(int index, boolean up) { socket.ack(Requests.setUp(index, up)); }
+
+    /** {@link #setMaster(String, String)} by ifindex, without looking the names up. */
+    public void setMaster(int link, int master) { socket.ack(Requests.setMaster(link, master)); }
+
+    /** {@link #addAddress(String, Ipv4, int)} on the link with ifindex {@code index}, without looking its name up. */
+    public void addAddress(int index, Ipv4 address, int prefixLength) {
+        socket.ack(Requests.address(true, index, address, prefixLength));
+    }
+
     @Override public void close() { socket.close(); }
 }

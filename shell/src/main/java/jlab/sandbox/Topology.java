@@ -41,18 +41,25 @@ public final class Topology {
 
     public static void build(LabNetwork net, List<Member> members) {
         LabSubnet subnet = net.subnet();
+        java.util.List<Place> places = new java.util.ArrayList<>(List.of(Place.HUB));
+        members.forEach(m -> places.add(m.place()));
+        net.open(places.toArray(Place[]::new)); // all at once: namespace creation overlaps
+        // Each link's ifindex is looked up once, right after it is made, and used for the requests that follow.
         Rtnetlink hub = net.in(Place.HUB);
         hub.createBridge(BRIDGE);
-        hub.addAddress(BRIDGE, subnet.host(BRIDGE_HOST), LabSubnet.PREFIX);
-        hub.setUp(BRIDGE, true);
+        int bridge = hub.index(BRIDGE);
+        hub.addAddress(bridge, subnet.host(BRIDGE_HOST), LabSubnet.PREFIX);
+        hub.setUp(bridge, true);
         for (Member m : members) {
             net.createVeth(Place.HUB, m.hubEnd(), INSIDE, m.place());
-            hub.setMaster(m.hubEnd(), BRIDGE);
-            hub.setUp(m.hubEnd(), true);
+            int hubEnd = hub.index(m.hubEnd());
+            hub.setMaster(hubEnd, bridge);
+            hub.setUp(hubEnd, true);
             Rtnetlink inside = net.in(m.place());
-            inside.setUp("lo", true);
-            inside.addAddress(INSIDE, subnet.host(m.host()), LabSubnet.PREFIX);
-            inside.setUp(INSIDE, true);
+            inside.setUp(Rtnetlink.LOOPBACK_INDEX, true);
+            int eth0 = inside.index(INSIDE);
+            inside.addAddress(eth0, subnet.host(m.host()), LabSubnet.PREFIX);
+            inside.setUp(eth0, true);
             inside.addDefaultRoute(subnet.host(BRIDGE_HOST));
         }
     }

@@ -61,6 +61,26 @@ class LedgerTest {
         }
     }
 
+    @Test void recordAllAndReleasedAllWriteSeveralLinesAtOnce() throws IOException {
+        try (Ledger ledger = Ledger.open(base, OWNER)) {
+            Resource.NetNamespace other = new Resource.NetNamespace(Path.of("/run/jlab/x/other"));
+            assertThat(ledger.recordAll(java.util.List.of(netns, other, cgroup))).containsExactly(netns, other, cgroup);
+            Resource.Directory own = new Resource.Directory(ledger.sessionDir());
+            assertThat(LedgerContents.read(ledger.file()).live()).as("on disk when it returns").containsExactly(own, netns, other, cgroup);
+            int lines = Files.readAllLines(ledger.file()).size();
+
+            ledger.releasedAll(java.util.List.of(other, netns));
+            assertThat(ledger.live()).containsExactly(own, cgroup);
+            assertThat(LedgerContents.read(ledger.file()).live()).containsExactly(own, cgroup);
+            assertThat(Files.readAllLines(ledger.file())).hasSize(lines + 2);
+
+            assertThatThrownBy(() -> ledger.releasedAll(java.util.List.of(cgroup, netns))).as("netns is no longer live")
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/run/jlab/x/net");
+            assertThat(ledger.live()).as("nothing released when one is not live").containsExactly(own, cgroup);
+            assertThat(Files.readAllLines(ledger.file())).hasSize(lines + 2);
+        }
+    }
+
     @Test void releasingWhatIsNotLiveIsAnError() throws IOException {
         try (Ledger ledger = Ledger.open(base, OWNER)) {
             ledger.record(init);

@@ -93,6 +93,11 @@ class LabNetworkKernelTest {
             assertThat(hubEnd.masterIndex()).isEqualTo(bridge.index());
             assertThat(hubEnd.peerIndex()).as("IFLA_LINK names the other end's index").isEqualTo(redEnd.index());
             assertThat(redEnd.up()).isTrue();
+            Link lo = inRed.link("lo").orElseThrow();
+            assertThat(lo.index()).as("lo is set up by its fixed index").isEqualTo(Rtnetlink.LOOPBACK_INDEX);
+            assertThat(lo.up()).isTrue();
+            assertThat(bridge.up()).isTrue();
+            assertThat(hubEnd.up()).isTrue();
             assertThat(hub.link("eth0")).as("moved out of the hub").isEmpty();
             assertThat(inRed.addresses()).anyMatch(a -> a.cidr().equals(subnet.host(2) + "/24") && a.index() == redEnd.index());
             assertThat(hub.addresses()).anyMatch(a -> a.cidr().equals(subnet.host(1) + "/24"));
@@ -149,6 +154,31 @@ class LabNetworkKernelTest {
         }
         assertThatThrownBy(() -> jlab.net.NetlinkSocket.open(KERNEL, null)).as("a socket on the test's own (host) thread")
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("machine's own network namespace");
+    }
+
+    @Test void openMakesSeveralNamespacesAtOnceEachPinnedAndCloseUnpinsThemAll() throws Exception {
+        List<Path> pins;
+        try (LabNetwork net = new LabNetwork(KERNEL, KERNEL, null, ledger, releaser, null)) {
+            net.open(Place.HUB, Place.RED, Place.BLUE);
+            pins = List.of(net.namespaceFile(Place.HUB), net.namespaceFile(Place.RED), net.namespaceFile(Place.BLUE));
+            assertThat(pins.stream().map(p -> {
+                try {
+                    return Files.getAttribute(p, "unix:ino");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).distinct()).as("three different namespaces").hasSize(3);
+            assertThat(ledger.live()).filteredOn(r -> r instanceof jlab.ledger.Resource.NetNamespace).hasSize(3);
+            String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
+            pins.forEach(p -> assertThat(mounts).contains(p.toString()));
+            for (Place place : Place.values()) {
+                assertThat(net.in(place).links()).extracting(Link::name).as("a fresh namespace").containsExactly("lo");
+            }
+            net.open(Place.HUB, Place.BLUE); // already open: nothing new
+            assertThat(ledger.live()).filteredOn(r -> r instanceof jlab.ledger.Resource.NetNamespace).hasSize(3);
+        }
+        pins.forEach(p -> assertThat(p).doesNotExist());
+        assertThat(ledger.live()).noneMatch(r -> r instanceof jlab.ledger.Resource.NetNamespace);
     }
 
     @Test void twoSessionsHaveTheirOwnNamespaces() throws IOException {

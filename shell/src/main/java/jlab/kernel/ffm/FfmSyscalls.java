@@ -32,7 +32,7 @@ public final class FfmSyscalls implements Syscalls {
         var lookup = java.lang.invoke.MethodHandles.lookup();
         for (Class<?> group : List.of(NamespaceCalls.class, MountCalls.class, SpawnCalls.class, ProcessCalls.class,
                 FileCalls.class, NewMountApi.class, Identity.class, Advice.class, RawSyscall.class, NetlinkCalls.class,
-                XattrCalls.class, TerminalCalls.class)) {
+                XattrCalls.class, TerminalCalls.class, IcmpCalls.class)) {
             try {
                 lookup.ensureInitialized(group);
             } catch (IllegalAccessException e) {
@@ -126,4 +126,10 @@ public final class FfmSyscalls implements Syscalls {
     @Override public void setWindowSize(int fd, WindowSize size) { TerminalCalls.setWindowSize(fd, size); }
 
     @Override public WindowSize windowSize(int fd) { return TerminalCalls.windowSize(fd); }
+
+    @Override public int icmpSocket() { return IcmpCalls.socket(); }
+
+    @Override public void icmpSend(int fd, byte[] message, byte[] ipv4) { IcmpCalls.send(fd, message, ipv4); }
+
+    @Override public int icmpReceive(int fd, byte[] buffer) { return NetlinkCalls.receive(fd, buffer); }
 }
