@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jlab.engine.LabSession.Grade;
 import jlab.engine.LabSession.QuestionKind;
@@ -92,7 +93,9 @@ final class QuizGrader {
         return switch (q) {
             case Question.SingleChoice c -> c.answer();
             case Question.MultipleChoice m -> String.join(", ", m.answers());
-            case Question.Ordering o -> String.join(", ", o.order());
+            // Numbered: choices may contain commas themselves.
+            case Question.Ordering o -> IntStream.range(0, o.order().size())
+                    .mapToObj(i -> "(" + (i + 1) + ") " + o.order().get(i)).collect(Collectors.joining(" "));
             case Question.NumberQuestion n -> format(n.number()) + (n.tolerance() > 0 ? " ± " + format(n.tolerance()) : "")
                     + (n.unit() == null ? "" : " " + n.unit());
             case Question.TextQuestion t -> "an answer matching " + t.pattern();

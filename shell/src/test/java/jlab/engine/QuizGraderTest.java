@@ -57,7 +57,7 @@ class QuizGraderTest {
         assertThat(wrong.expected()).isEmpty();
         var right = grader.grade(q, "2,4,1,3");
         assertThat(right.correct()).isTrue();
-        assertThat(right.expected()).isEqualTo("fork, exec, exit, wait (reap)");
+        assertThat(right.expected()).isEqualTo("(1) fork (2) exec (3) exit (4) wait (reap)");
         assertThat(right.explanation()).isEqualTo("fork first.");
         assertThat(QuizGrader.view(0, q).choices()).isEqualTo(choices);
         assertThat(LabLinter.rightAnswer(q)).as("what lint types").isEqualTo("2 4 1 3");
