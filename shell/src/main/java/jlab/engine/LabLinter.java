@@ -119,6 +119,8 @@ public final class LabLinter {
             case Question.MultipleChoice m -> IntStream.range(0, m.choices().size())
                     .filter(i -> m.answers().stream().anyMatch(a -> a.equalsIgnoreCase(m.choices().get(i))))
                     .mapToObj(i -> String.valueOf(i + 1)).collect(Collectors.joining(" "));
+            case Question.Ordering o -> o.order().stream()
+                    .map(item -> String.valueOf(o.choices().indexOf(item) + 1)).collect(Collectors.joining(" "));
             case Question.NumberQuestion n -> n.number() == Math.rint(n.number())
                     ? String.valueOf((long) n.number()) : String.valueOf(n.number());
             case Question.TextQuestion t -> null;

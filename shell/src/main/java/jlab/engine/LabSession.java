@@ -141,7 +141,7 @@ public interface LabSession extends AutoCloseable {
         ExecOutcome finish();
     }
 
-    enum QuestionKind { CHOICE, MULTIPLE, NUMBER, TEXT }
+    enum QuestionKind { CHOICE, MULTIPLE, NUMBER, TEXT, ORDER }
 
     record QuestionView(int index, String ask, QuestionKind kind, List<String> choices, boolean live) {}
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jlab.engine.LabSession.Grade;
 import jlab.engine.LabSession.QuestionKind;
@@ -25,6 +26,7 @@ final class QuizGrader {
         return switch (q) {
             case Question.SingleChoice c -> new QuestionView(index, c.ask(), QuestionKind.CHOICE, c.choices(), false);
             case Question.MultipleChoice m -> new QuestionView(index, m.ask(), QuestionKind.MULTIPLE, m.choices(), false);
+            case Question.Ordering o -> new QuestionView(index, o.ask(), QuestionKind.ORDER, o.choices(), false);
             case Question.NumberQuestion n -> new QuestionView(index, n.ask(), QuestionKind.NUMBER, List.of(), false);
             case Question.TextQuestion t -> new QuestionView(index, t.ask(), QuestionKind.TEXT, List.of(), false);
             case Question.LiveQuestion l -> new QuestionView(index, l.ask(), QuestionKind.TEXT, List.of(), true);
@@ -65,6 +67,7 @@ final class QuizGrader {
                         .map(s -> choice(m.choices(), s).toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
                 yield given.equals(m.answers().stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
             }
+            case Question.Ordering o -> o.accepts(answer);
             case Question.NumberQuestion n -> {
                 try {
                     yield n.accepts(Double.parseDouble(answer.replaceAll("[^0-9eE+\\-.]", "")));
@@ -90,6 +93,9 @@ final class QuizGrader {
         return switch (q) {
             case Question.SingleChoice c -> c.answer();
             case Question.MultipleChoice m -> String.join(", ", m.answers());
+            // Numbered: choices may contain commas themselves.
+            case Question.Ordering o -> IntStream.range(0, o.order().size())
+                    .mapToObj(i -> "(" + (i + 1) + ") " + o.order().get(i)).collect(Collectors.joining(" "));
             case Question.NumberQuestion n -> format(n.number()) + (n.tolerance() > 0 ? " ± " + format(n.tolerance()) : "")
                     + (n.unit() == null ? "" : " " + n.unit());
             case Question.TextQuestion t -> "an answer matching " + t.pattern();

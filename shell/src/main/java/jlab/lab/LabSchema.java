@@ -125,11 +125,11 @@ public final class LabSchema {
         return node;
     }
 
-    /** A choice (or a list of them) when the question has choices, else a mapping with number, pattern or live. */
+    /** A choice, a list of them or { order } when the question has choices, else a mapping with number, pattern or live. */
     private ObjectNode answer() {
         ObjectNode mapping = record(Raw.Answer.class, "Answer", List.of());
         ArrayNode exactlyOne = mapping.putArray("oneOf");
-        for (String key : List.of("number", "pattern", "live")) exactlyOne.addObject().set("required", strings(key));
+        for (String key : List.of("number", "pattern", "live", "order")) exactlyOne.addObject().set("required", strings(key));
         mapping.withObject("properties").set("live", enumOf(liveNames()));
         // A number may be computed from the session's vars: "${vars.quota / 1000}".
         ObjectNode number = JSON.objectNode();
@@ -137,8 +137,9 @@ public final class LabSchema {
                 .add(JSON.objectNode().put("type", "string").put("pattern", "\\$\\{[^}]*vars\\."));
         mapping.withObject("properties").set("number", number);
         ObjectNode node = JSON.objectNode();
-        node.put("description", "With choices: the right choice, or a list of them. Without: a mapping with "
-                + "exactly one of number (with tolerance, unit), pattern or live.");
+        node.put("description", "With choices: the right choice, a list of them, or { order: [...] } (every "
+                + "choice once, in the right order). Without: a mapping with exactly one of number (with tolerance, "
+                + "unit), pattern or live.");
         ArrayNode anyOf = node.putArray("anyOf");
         anyOf.addObject().set("type", strings("string", "number", "boolean"));
         anyOf.addObject().put("type", "array").putObject("items").set("type", strings("string", "number", "boolean"));

@@ -184,6 +184,24 @@ final class LabValidator {
                     }
                 }
             }
+            case Question.Ordering q -> {
+                choices(q.choices(), at);
+                for (int i = 0; i < q.order().size(); i++) {
+                    String item = q.order().get(i);
+                    if (!q.choices().contains(item)) {
+                        report(at + "/answer/order/" + i, "'" + item + "' in the order is not one of the choices",
+                                Suggestions.didYouMean(item, q.choices()));
+                    } else if (q.order().subList(0, i).contains(item)) {
+                        report(at + "/answer/order/" + i, "'" + item + "' is in the order twice", null);
+                    }
+                }
+                for (String choice : q.choices()) {
+                    if (!q.order().contains(choice)) {
+                        report(at + "/answer/order", "the choice '" + choice + "' is missing from the order: "
+                                + "every choice appears in it exactly once", null);
+                    }
+                }
+            }
             case Question.NumberQuestion q -> {
                 if (q.tolerance() < 0) report(at + "/answer/tolerance", "a tolerance cannot be negative", null);
             }

@@ -1,11 +1,13 @@
 package jlab.lab;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * A quiz question. The kind follows from the shape of {@code answer} in YAML: a choice (with {@code choices}), a
- * list of choices, {@code {number, tolerance, unit}}, {@code {pattern}} or {@code {live}}. Every kind has
+ * list of choices, {@code {order}} (with {@code choices}), {@code {number, tolerance, unit}}, {@code {pattern}} or
+ * {@code {live}}. Every kind has
  * {@code explain} (shown after answering, may be null) and {@code attempts} (default 2).
  */
 public sealed interface Question {
@@ -31,6 +33,62 @@ public sealed interface Question {
         public MultipleChoice {
             choices = List.copyOf(choices);
             answers = List.copyOf(answers);
+        }
+    }
+
+    /** The learner puts all {@code choices} in {@code order}: right only in exactly that order. */
+    record Ordering(String ask, List<String> choices, List<String> order, String explain, int attempts)
+            implements Question {
+        public Ordering {
+            choices = List.copyOf(choices);
+            order = List.copyOf(order);
+        }
+
+        /**
+         * The choices a learner named, in their order: by 1-based number or by text (any case), separated by
+         * commas, spaces or new lines; a choice with spaces in it is recognised whole. A word that names no
+         * choice is kept as typed (and so makes the answer wrong).
+         */
+        public static List<String> named(List<String> choices, String answer) {
+            List<String> named = new ArrayList<>();
+            int i = 0;
+            while (i < answer.length()) {
+                if (separator(answer.charAt(i))) {
+                    i++;
+                    continue;
+                }
+                int end = i;
+                while (end < answer.length() && !separator(answer.charAt(end))) end++;
+                String word = answer.substring(i, end);
+                if (word.matches("\\d{1,9}") && Integer.parseInt(word) >= 1 && Integer.parseInt(word) <= choices.size()) {
+                    named.add(choices.get(Integer.parseInt(word) - 1));
+                    i = end;
+                    continue;
+                }
+                String whole = null;
+                for (String choice : choices) {
+                    int after = i + choice.length();
+                    if (answer.regionMatches(true, i, choice, 0, choice.length())
+                            && (after == answer.length() || separator(answer.charAt(after)))
+                            && (whole == null || choice.length() > whole.length())) whole = choice;
+                }
+                named.add(whole != null ? whole : word);
+                i = whole != null ? i + whole.length() : end;
+            }
+            return named;
+        }
+
+        private static boolean separator(char c) {
+            return c == ',' || Character.isWhitespace(c);
+        }
+
+        public boolean accepts(String answer) {
+            List<String> named = named(choices, answer);
+            if (named.size() != order.size()) return false;
+            for (int i = 0; i < named.size(); i++) {
+                if (!named.get(i).equalsIgnoreCase(order.get(i))) return false;
+            }
+            return true;
         }
     }
 

@@ -7,8 +7,9 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reads one quiz question; its kind follows from the shape of {@code answer}: a scalar or a list with
- * {@code choices}, else a mapping with exactly one of {@code number}, {@code pattern}, {@code live}.
+ * Reads one quiz question; its kind follows from the shape of {@code answer}: a scalar, a list or
+ * {@code {order}} with {@code choices}, else a mapping with exactly one of {@code number}, {@code pattern},
+ * {@code live}.
  */
 final class QuestionReader {
     private final LabReader reader;
@@ -56,9 +57,33 @@ final class QuestionReader {
             }
             return new Question.MultipleChoice(raw.ask(), choices, answers, raw.explain(), attempts);
         }
+        if (answer.has("order")) return ordering(raw, choices, attempts, answerAt);
         problems.add(source.problem(answerAt, false,
-                "with choices, the answer is one of them (or a list of them), not a mapping", null));
+                "with choices, the answer is one of them, a list of them or { order: [...] }, not a mapping "
+                        + "without order", null));
         return null;
+    }
+
+    /** {@code answer: { order: [c, a, b] }}: the choices in their right order (the validator checks each is there once). */
+    private Question ordering(Raw.Question raw, List<String> choices, int attempts, String answerAt) {
+        Raw.Answer a = reader.convert(raw.answer(), answerAt, Raw.Answer.class);
+        if (a == null) return null;
+        var others = new ArrayList<String>();
+        raw.answer().fieldNames().forEachRemaining(name -> {
+            if (!name.equals("order")) others.add(name);
+        });
+        if (!others.isEmpty()) {
+            problems.add(source.problem(YamlSource.child(answerAt, others.getFirst()), true,
+                    "an order answer has only the key order, not '" + others.getFirst() + "'", null));
+            return null;
+        }
+        if (a.order() == null) {
+            if (!raw.answer().get("order").isNull()) return null; // the reader said why it is no list
+            problems.add(source.problem(answerAt + "/order", false,
+                    "order is the list of all choices in their right order, e.g. order: [c, a, b]", null));
+            return null;
+        }
+        return new Question.Ordering(raw.ask(), choices, Lists.copy(a.order()), raw.explain(), attempts);
     }
 
     private Question open(Raw.Question raw, int attempts, String answerAt) {
@@ -73,6 +98,11 @@ final class QuestionReader {
         }
         Raw.Answer a = reader.convert(answer, answerAt, Raw.Answer.class);
         if (a == null) return null;
+        if (a.order() != null) {
+            problems.add(source.problem(answerAt + "/order", false,
+                    "an order answer puts choices in order: add `choices:` with the items to order", null));
+            return null;
+        }
         int kinds = (a.number() != null ? 1 : 0) + (a.pattern() != null ? 1 : 0) + (a.live() != null ? 1 : 0);
         if (kinds != 1) {
             problems.add(source.problem(answerAt, false, "an answer has exactly one of number, pattern, live; found "

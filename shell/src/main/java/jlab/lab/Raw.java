@@ -33,6 +33,6 @@ interface Raw {
     /** The question kind is decided later from the shape of {@code answer}. */
     record Question(String ask, List<String> choices, JsonNode answer, String explain, Integer attempts) {}
 
-    /** An answer written as a mapping: exactly one of number, pattern, live. */
-    record Answer(Double number, Double tolerance, String unit, String pattern, String live) {}
+    /** An answer written as a mapping: exactly one of number, pattern, live (or order, with choices). */
+    record Answer(Double number, Double tolerance, String unit, String pattern, String live, List<String> order) {}
 }

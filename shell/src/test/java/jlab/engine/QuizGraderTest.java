@@ -35,6 +35,36 @@ class QuizGraderTest {
     }
 
     @Test
+    void orderingIsRightOnlyInExactlyTheDeclaredOrderByNumberOrText() {
+        var choices = List.of("exit", "fork", "wait (reap)", "exec");
+        var order = List.of("fork", "exec", "exit", "wait (reap)");
+        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("2,4,1,3")).isTrue();
+        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("2 4 1 3")).isTrue();
+        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("FORK exec, exit  wait (reap)")).isTrue();
+        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("fork\nexec\nexit\nwait (reap)")).isTrue();
+        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("2 4 3 1")).as("two swapped").isFalse();
+        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("2 4 1")).as("one left out").isFalse();
+        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("2 4 1 3 3")).as("one repeated").isFalse();
+        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("fork exec exit wait"))
+                .as("'wait' is not the choice 'wait (reap)'").isFalse();
+        assertThat(Question.Ordering.named(choices, "4, wait (reap) ,9 spawn"))
+                .containsExactly("exec", "wait (reap)", "9", "spawn");
+
+        var q = new Question.Ordering("Lifecycle?", choices, order, "fork first.", 2);
+        var wrong = grader.grade(q, "1 2 3 4");
+        assertThat(wrong.correct()).isFalse();
+        assertThat(wrong.attemptsLeft()).isEqualTo(1);
+        assertThat(wrong.expected()).isEmpty();
+        var right = grader.grade(q, "2,4,1,3");
+        assertThat(right.correct()).isTrue();
+        assertThat(right.expected()).isEqualTo("(1) fork (2) exec (3) exit (4) wait (reap)");
+        assertThat(right.explanation()).isEqualTo("fork first.");
+        assertThat(QuizGrader.view(0, q).choices()).isEqualTo(choices);
+        assertThat(LabLinter.rightAnswer(q)).as("what lint types").isEqualTo("2 4 1 3");
+        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts(LabLinter.rightAnswer(q))).isTrue();
+    }
+
+    @Test
     void numbersWithUnitsAndTolerance() {
         var q = new Question.NumberQuestion("cpu.max 50000 100000?", 50, 1, "%", "", 3);
         assertThat(grader.grade(q, "52%").correct()).isFalse();

@@ -37,7 +37,7 @@ class AuthoringDocTest {
     private static final Map<Class<?>, String> QUESTION_ROWS = Map.of(
             Question.SingleChoice.class, "single choice", Question.MultipleChoice.class, "multiple choice",
             Question.NumberQuestion.class, "number", Question.TextQuestion.class, "text",
-            Question.LiveQuestion.class, "live");
+            Question.LiveQuestion.class, "live", Question.Ordering.class, "ordering");
 
     /** The table rows of the section whose heading starts with {@code heading}: cells, header rows left out. */
     private static List<List<String>> table(String heading) throws IOException {

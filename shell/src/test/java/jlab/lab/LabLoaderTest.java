@@ -156,6 +156,27 @@ class LabLoaderTest {
     }
 
     @Test
+    void readsAnOrderingQuestion() throws Exception {
+        TempLabs t = new TempLabs(home);
+        Path file = t.write("order", """
+                id: order
+                title: Order
+                steps:
+                  - id: one
+                    title: One
+                    quiz:
+                      - ask: In which order?
+                        choices: [exit, fork, wait, exec]
+                        answer: { order: [fork, exec, exit, wait] }
+                        explain: A parent forks, the child execs.
+                """);
+
+        assertThat(t.loader.load(file).steps().getFirst().quiz()).containsExactly(new Question.Ordering(
+                "In which order?", List.of("exit", "fork", "wait", "exec"), List.of("fork", "exec", "exit", "wait"),
+                "A parent forks, the child execs.", 2));
+    }
+
+    @Test
     void aLabWithProblemsThrowsThemAllRendered() {
         TempLabs t = new TempLabs(home);
         Path file = t.write("broken", """

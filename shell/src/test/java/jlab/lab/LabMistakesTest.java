@@ -166,6 +166,39 @@ class LabMistakesTest {
     }
 
     @Test
+    void orderingShapes() {
+        assertThat(problems(HEAD + """
+                    quiz:
+                      - ask: Order?
+                        choices: [fork, exec, exit, wait]
+                        answer: { order: [fork, exec, exit, wiat] }
+                      - ask: Twice?
+                        choices: [a, b, c]
+                        answer: { order: [a, b, b] }
+                      - ask: No choices?
+                        answer: { order: [a, b] }
+                      - ask: Mixed?
+                        choices: [a, b]
+                        answer: { order: [b, a], number: 1 }
+                      - ask: Not a list?
+                        choices: [a, b]
+                        answer: { order: a }
+                """))
+                .extracting(LabProblem::line, LabProblem::message, LabProblem::suggestion)
+                .containsExactly(
+                        tuple(9, "the choice 'wait' is missing from the order: every choice appears in it exactly "
+                                + "once", null),
+                        tuple(9, "'wiat' in the order is not one of the choices", "did you mean 'wait'?"),
+                        tuple(12, "the choice 'c' is missing from the order: every choice appears in it exactly once",
+                                null),
+                        tuple(12, "'b' is in the order twice", null),
+                        tuple(14, "an order answer puts choices in order: add `choices:` with the items to order",
+                                null),
+                        tuple(17, "an order answer has only the key order, not 'number'", null),
+                        tuple(20, "'order' should be a list, not the text 'a'", "write order: [a]"));
+    }
+
+    @Test
     void checkRules() {
         assertThat(problems(HEAD + """
                     task: Do it.

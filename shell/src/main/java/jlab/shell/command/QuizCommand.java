@@ -7,6 +7,7 @@ import jlab.engine.LabSession;
 import jlab.engine.LabSession.Grade;
 import jlab.engine.LabSession.QuestionKind;
 import jlab.engine.LabSession.QuestionView;
+import jlab.lab.Question;
 import jlab.shell.Console;
 import jlab.shell.MarkdownRenderer;
 import jlab.shell.ShellException;
@@ -31,6 +32,7 @@ final class QuizCommand implements Command {
                 Asks the step's questions one at a time.
                   a choice:          type its number or its text     2   or   CLONE_NEWUTS
                   several choices:   numbers separated by commas     1,3
+                  an order:          all of them, first to last      3,1,4,2
                   number or text:    type the answer                 4026531836
                 `skip` skips a question; `quit`, Ctrl-C or Ctrl-D ends the quiz. Some questions are
                 live: jlab grades them against the running kernel when you answer.""";
@@ -74,6 +76,8 @@ final class QuizCommand implements Command {
         lines.addAll(context.render().markdown().lines("**" + n + "/" + total + "** " + q.ask()));
         for (int i = 0; i < q.choices().size(); i++) lines.add("  " + (i + 1) + ") " + q.choices().get(i));
         if (q.kind() == QuestionKind.MULTIPLE) lines.add(style.dim("  (several may be right: e.g. 1,3)"));
+        if (q.kind() == QuestionKind.ORDER) lines.add(style.dim("  (type all " + q.choices().size()
+                + " in the right order: e.g. " + example(q.choices().size()) + ")"));
         if (q.live()) lines.add(style.dim("  (live: graded against the running kernel when you answer)"));
         context.print(lines);
         while (true) {
@@ -143,7 +147,29 @@ final class QuizCommand implements Command {
                 }
                 yield String.join("\n", picked);
             }
+            case ORDER -> {
+                List<String> named = Question.Ordering.named(q.choices(), typed);
+                for (String n : named) {
+                    if (!q.choices().contains(n)) {
+                        throw new ShellException("'" + n + "' is not one of the choices: type their numbers (1 to "
+                                + q.choices().size() + ") or texts, in order");
+                    }
+                }
+                if (named.size() != q.choices().size() || named.stream().distinct().count() != named.size()) {
+                    throw new ShellException("name each of the " + q.choices().size() + " choices once, in order: e.g. "
+                            + example(q.choices().size()));
+                }
+                yield String.join("\n", named);
+            }
         };
+    }
+
+    /** "2,1,3": every number once, not in the order 1..n (so it gives nothing away but the form). */
+    private static String example(int n) {
+        List<String> numbers = new ArrayList<>();
+        for (int i = 2; i <= n; i++) numbers.add(String.valueOf(i));
+        numbers.add(1, "1");
+        return String.join(",", numbers.subList(0, Math.min(n, numbers.size())));
     }
 
     private static String choice(QuestionView q, String typed) {

@@ -1,0 +1,33 @@
+package jlab.shell.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import jlab.engine.LabSession.QuestionKind;
+import jlab.engine.LabSession.QuestionView;
+import jlab.shell.ShellException;
+
+class QuizCommandTest {
+    private static final QuestionView ORDER = new QuestionView(0, "Order?", QuestionKind.ORDER,
+            List.of("exit", "fork", "wait (reap)", "exec"), false);
+
+    @Test
+    void anOrderIsSentAsTheChoicesTextsOneALine() {
+        assertThat(QuizCommand.normalize(ORDER, "2,4,1,3")).isEqualTo("fork\nexec\nexit\nwait (reap)");
+        assertThat(QuizCommand.normalize(ORDER, "Fork 4 exit wait (reap)")).isEqualTo("fork\nexec\nexit\nwait (reap)");
+    }
+
+    @Test
+    void anIncompleteOrUnknownOrderIsRefusedWithoutCostingAnAttempt() {
+        assertThatThrownBy(() -> QuizCommand.normalize(ORDER, "2 4 1")).isInstanceOf(ShellException.class)
+                .hasMessage("name each of the 4 choices once, in order: e.g. 2,1,3,4");
+        assertThatThrownBy(() -> QuizCommand.normalize(ORDER, "2 4 4 1")).isInstanceOf(ShellException.class)
+                .hasMessageContaining("each of the 4 choices once");
+        assertThatThrownBy(() -> QuizCommand.normalize(ORDER, "2 4 1 spawn")).isInstanceOf(ShellException.class)
+                .hasMessage("'spawn' is not one of the choices: type their numbers (1 to 4) or texts, in order");
+    }
+}
