@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -104,17 +105,24 @@ public final class ContainerThread implements AutoCloseable {
             tasks.add(STOP);
         }
         if (Thread.currentThread() == thread) return;
+        joinUninterruptibly(List.of(thread));
+        awaitKernelThreadExit();
+    }
+
+    /** Joins every thread even if interrupted meanwhile, then restores the caller's interrupt status. */
+    static void joinUninterruptibly(List<Thread> threads) {
         boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         }
         if (interrupted) Thread.currentThread().interrupt();
-        awaitKernelThreadExit();
     }
 
     /**

@@ -127,7 +127,7 @@ public final class LabNetwork implements AutoCloseable {
         } catch (Throwable t) {
             recorded.completeExceptionally(t);
         }
-        joinAll(threads);
+        ContainerThread.joinUninterruptibly(threads);
         RuntimeException failure = null;
         for (int i = 0; i < missing.size(); i++) {
             try {
@@ -196,7 +196,7 @@ public final class LabNetwork implements AutoCloseable {
                 result.completeExceptionally(t);
             }
         });
-        joinAll(List.of(thread));
+        ContainerThread.joinUninterruptibly(List.of(thread));
         try {
             return result.join();
         } catch (CompletionException e) {
@@ -234,20 +234,6 @@ public final class LabNetwork implements AutoCloseable {
         return ledger.sessionDir().resolve("netns-" + place.name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    private static void joinAll(List<Thread> threads) {
-        boolean interrupted = false;
-        for (Thread thread : threads) {
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
-    }
 
     /** setns into the container's network namespace on the helper thread and open a socket there. */
     private NetlinkSocket joinRed() {
@@ -292,7 +278,7 @@ public final class LabNetwork implements AutoCloseable {
                 if (pins.size() == 1) unpin.run();
                 else threads.add(Thread.ofPlatform().name("jlab-unpin").start(unpin));
             }
-            joinAll(threads);
+            ContainerThread.joinUninterruptibly(threads);
             pins.clear();
         }
         ledger.releasedAll(List.copyOf(released)); // one write, one force to disk
