@@ -40,7 +40,7 @@ class IcmpPingKernelTest {
 
     @BeforeEach void setUp() throws Exception {
         assertThat(KERNEL.geteuid()).as("kernel tests run as root").isZero();
-        hostMounts = Files.readString(Path.of("/proc/self/mountinfo"));
+        hostMounts = jlab.HostMounts.text();
         base = Files.createTempDirectory("jlab-icmp-test");
         ledger = Ledger.open(base, ProcessIdentity.self(ProcStartTimes.system()));
         releaser = KernelReleaser.system(KERNEL);
@@ -48,7 +48,7 @@ class IcmpPingKernelTest {
 
     @AfterEach void nothingLeft() throws Exception {
         assertThat(ledger.teardown(releaser).failures()).isEmpty();
-        assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).as("the host's mounts").isEqualTo(hostMounts);
+        assertThat(jlab.HostMounts.text()).as("the host's mounts").isEqualTo(hostMounts);
         try (var left = Files.list(base)) {
             assertThat(left).as("session directories left").isEmpty();
         }
