@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * The machine's mount table as residue checks compare it: every line of {@code /proc/self/mountinfo} except
- * the mounts inside another process's jlab session directory ({@code s<pid>-<hex>}, the ledger's naming),
- * which come and go while a learner or a second test run uses jlab beside this one. On CI nothing else
- * runs, so this drops nothing there; mounts of this JVM's own sessions are always kept.
+ * the mounts inside the jlab session directory ({@code s<pid>-<hex>}, the ledger's naming) of another
+ * process that is still running, which come and go while a learner or a second test run uses jlab beside
+ * this one. On CI nothing else runs, so this drops nothing there. Mounts of this JVM's own sessions, and of
+ * sessions whose process is gone (a crashed child JVM whose leftovers a test expects cleanup to remove),
+ * are always kept.
  */
 public final class HostMounts {
     private static final Pattern SESSION_DIR = Pattern.compile("/s(\\d+)-[0-9a-f]{6}(/|$)");
@@ -37,7 +39,9 @@ public final class HostMounts {
             String[] f = line.split(" ", 6);
             if (f.length < 5) return true;
             var m = SESSION_DIR.matcher(f[4]);
-            return !m.find() || Long.parseLong(m.group(1)) == SELF;
+            if (!m.find()) return true;
+            long owner = Long.parseLong(m.group(1));
+            return owner == SELF || ProcessHandle.of(owner).map(p -> !p.isAlive()).orElse(true);
         }).toList();
     }
 }
