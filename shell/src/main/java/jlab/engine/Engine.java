@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import jlab.events.EventRecording;
 import jlab.inspect.Annotation;
@@ -59,9 +58,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     private int ranThrough = -1;
     private boolean warnedUnsolved;
     private Runnable onClose = () -> { };
-    /** Recordings kept per step: the actions' and the latest commands'. */
-    private static final int RECORDINGS_PER_STEP = 8;
-    private final java.util.Map<Integer, List<EventRecording>> recordings = new java.util.HashMap<>();
+    private final StepEventLog events = new StepEventLog();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ProgressStore progressStore;
     private final java.time.Clock clock;
@@ -254,13 +251,8 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     @Override public ExecOutcome exec(List<String> argv, Consumer<String> output) {
         int mark = log.mark();
-        var recorder = startRecording("! " + String.join(" ", argv));
-        jlab.sandbox.Commands.Result result;
-        try {
-            result = sandbox.commands().run(argv, output, Long.MAX_VALUE / 4);
-        } finally {
-            keep(index, recorder.get());
-        }
+        jlab.sandbox.Commands.Result result = events.record(index, "! " + String.join(" ", argv), sandbox, view, proc,
+                () -> sandbox.commands().run(argv, output, Long.MAX_VALUE / 4));
         List<String> syscalls = syscallsSince(mark);
         CheckReport report = step().hasTask() ? check() : CheckReport.NONE;
         return new ExecOutcome(result.status().describe(), result.exitCode(), syscalls, report);
@@ -342,9 +334,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     /** A fresh sandbox with steps 1..target (0-based, exclusive) replayed, solutions included, then step target entered. */
     private StepOutcome replayTo(int target, String note) {
-        synchronized (this) {
-            recordings.clear(); // the pids of the old sandbox mean nothing in the new one
-        }
+        events.clear();
         if (ranThrough >= 0) { // a sandbox nothing ran in yet (resuming at start) is already fresh
             closeSandbox();
             try {
@@ -388,37 +378,14 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
             work.run();
             return;
         }
-        var recorder = startRecording(label);
-        try {
+        events.record(step, label, sandbox, view, proc, () -> {
             work.run();
-        } finally {
-            keep(step, recorder.get());
-        }
+            return null;
+        });
     }
 
-    /** Starts a recorder (from this, the shell's, thread); the supplier stops it and gives what it saw. */
-    private Supplier<EventRecording> startRecording(String label) {
-        try {
-            java.util.Set<Integer> running = new java.util.HashSet<>();
-            if (sandbox.initPid().isPresent()) {
-                ContainerProcesses.read(view).entries().forEach(e -> running.add(e.pid()));
-            }
-            var recorder = sandbox.recordProcessEvents(proc, running, label);
-            return recorder::stop;
-        } catch (RuntimeException e) {
-            var refused = EventRecording.refused(label, "process events could not be recorded: " + e.getMessage());
-            return () -> refused;
-        }
-    }
-
-    private synchronized void keep(int step, EventRecording recording) {
-        List<EventRecording> list = recordings.computeIfAbsent(step, k -> new ArrayList<>());
-        list.add(recording);
-        if (list.size() > RECORDINGS_PER_STEP) list.remove(1); // the step's own actions stay first
-    }
-
-    @Override public synchronized List<EventRecording> stepEvents() {
-        return List.copyOf(recordings.getOrDefault(index, List.of()));
+    @Override public List<EventRecording> stepEvents() {
+        return events.of(index);
     }
 
     @Override public List<String> setCgroup(String file, String value) {
