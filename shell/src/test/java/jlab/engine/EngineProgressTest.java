@@ -3,36 +3,24 @@ package jlab.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import jlab.kernel.LoggingSyscalls;
 import jlab.kernel.RecordingSyscalls;
-import jlab.kernel.SyscallLog;
 import jlab.lab.Lab;
 import jlab.lab.LabLoader;
-import jlab.ledger.KernelReleaser;
-import jlab.ledger.Ledger;
-import jlab.ledger.ProcStartTimes;
-import jlab.ledger.ProcessIdentity;
-import jlab.proc.ProcFs;
 import jlab.progress.InMemoryProgressStore;
 import jlab.progress.LabProgress;
 import jlab.progress.ProgressStore;
-import jlab.sandbox.BusyboxRootfs;
-import jlab.sandbox.Sandbox;
 import jlab.shell.Labs;
 import jlab.shell.ScriptConsole;
 import jlab.shell.Shell;
@@ -41,7 +29,7 @@ import jlab.shell.Shell;
 class EngineProgressTest {
     private static final Path HOME = LabLoader.home();
     private static final int HOSTNAME = 3;
-    private Path base;
+    private FakeKernelEngines engines;
     private Lab lab;
     private final InMemoryProgressStore store = new InMemoryProgressStore();
     private final SteppingClock clock = new SteppingClock();
@@ -61,28 +49,17 @@ class EngineProgressTest {
 
     @BeforeEach
     void load() throws Exception {
-        base = Files.createTempDirectory("jlab-progress-engine");
-        lab = new LabLoader(HOME.resolve("lesson-content"), LabLoader.DEFAULT_INSPECTORS).withSeed(7).load(HOME.resolve("labs/namespaces.yaml"));
+        engines = new FakeKernelEngines("jlab-progress-engine");
+        lab = engines.lab;
     }
 
     @AfterEach
     void removeWorkspace() throws IOException {
-        try (var walk = Files.walk(base)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        engines.close();
     }
 
     private Engine engine(RecordingSyscalls fake, ProgressStore progress) throws IOException {
-        Ledger ledger = Ledger.open(base, ProcessIdentity.self(ProcStartTimes.system()));
-        var releaser = new KernelReleaser(fake, ProcStartTimes.system(), Path.of("/proc/self/mountinfo"), Duration.ofMillis(10));
-        SyscallLog log = new SyscallLog();
-        Engine engine = new Engine(lab, () -> Sandbox.create(new LoggingSyscalls(fake, log), fake, ledger,
-                BusyboxRootfs.DEFAULT_BUSYBOX, releaser), new ProcFs(), HOME.resolve("lesson-content"), log, true, progress, clock);
-        engine.onClose(() -> {
-            ledger.teardown(releaser);
-            ledger.close();
-        });
-        return engine;
+        return engines.engine(fake, progress, clock);
     }
 
     private LabProgress saved() {

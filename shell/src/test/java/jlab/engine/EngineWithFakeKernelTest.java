@@ -3,11 +3,8 @@ package jlab.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,18 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import jlab.kernel.Errno;
-import jlab.kernel.LoggingSyscalls;
 import jlab.kernel.RecordingSyscalls;
-import jlab.kernel.SyscallLog;
 import jlab.lab.Lab;
 import jlab.lab.LabLoader;
-import jlab.ledger.KernelReleaser;
-import jlab.ledger.Ledger;
-import jlab.ledger.ProcStartTimes;
-import jlab.ledger.ProcessIdentity;
-import jlab.proc.ProcFs;
-import jlab.sandbox.BusyboxRootfs;
-import jlab.sandbox.Sandbox;
 import jlab.shell.Labs;
 import jlab.shell.ScriptConsole;
 import jlab.shell.Shell;
@@ -34,33 +22,22 @@ import jlab.shell.Shell;
 /** The engine and a whole REPL session over the namespaces lab, against a recording fake kernel (no root). */
 class EngineWithFakeKernelTest {
     private static final Path HOME = LabLoader.home();
-    private Path base;
+    private FakeKernelEngines engines;
     private Lab lab;
 
     @BeforeEach
     void load() throws Exception {
-        base = Files.createTempDirectory("jlab-fake-kernel");
-        lab = new LabLoader(HOME.resolve("lesson-content"), LabLoader.DEFAULT_INSPECTORS).withSeed(7).load(HOME.resolve("labs/namespaces.yaml"));
+        engines = new FakeKernelEngines("jlab-fake-kernel");
+        lab = engines.lab;
     }
 
     @AfterEach
     void removeWorkspace() throws IOException {
-        try (var walk = Files.walk(base)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        engines.close();
     }
 
     private Engine engine(RecordingSyscalls fake) throws IOException {
-        Ledger ledger = Ledger.open(base, ProcessIdentity.self(ProcStartTimes.system()));
-        var releaser = new KernelReleaser(fake, ProcStartTimes.system(), Path.of("/proc/self/mountinfo"), Duration.ofMillis(10));
-        SyscallLog log = new SyscallLog();
-        Engine engine = new Engine(lab, () -> Sandbox.create(new LoggingSyscalls(fake, log), fake, ledger,
-                BusyboxRootfs.DEFAULT_BUSYBOX, releaser), new ProcFs(), HOME.resolve("lesson-content"), log, true);
-        engine.onClose(() -> {
-            ledger.teardown(releaser);
-            ledger.close();
-        });
-        return engine;
+        return engines.engine(fake);
     }
 
     @Test
