@@ -20,7 +20,8 @@ import jlab.ledger.ProcessIdentity;
 
 /**
  * A real container for kernel tests: its own mount, UTS, IPC, network and pid namespaces, / private, an
- * init. {@link #close} tears it down and fails when anything is left: mounts, the rootfs, the init.
+ * init (or a bare sandbox, to build step by step). {@link #close} tears it down and fails when anything is
+ * left: mounts, the rootfs, the init, session directories.
  */
 final class ContainerFixture implements AutoCloseable {
     final Syscalls kernel = new FfmSyscalls();
@@ -31,15 +32,20 @@ final class ContainerFixture implements AutoCloseable {
     private final List<String> hostMountsBefore;
 
     ContainerFixture(List<String> init) throws IOException {
+        this();
+        sandbox.unshare(EnumSet.of(Namespace.MOUNT, Namespace.UTS, Namespace.IPC, Namespace.NET, Namespace.PID));
+        sandbox.makePrivate("/");
+        sandbox.spawnInit(init);
+    }
+
+    /** A sandbox with nothing unshared yet, for tests that build the container step by step. */
+    ContainerFixture() throws IOException {
         assertThat(kernel.geteuid()).as("kernel tests run as root (sudo ./jlab test)").isZero();
         hostMountsBefore = jlab.HostMounts.lines();
         base = Files.createTempDirectory("jlab-fixture-test");
         ledger = Ledger.open(base, ProcessIdentity.self(ProcStartTimes.system()));
         sandbox = Sandbox.create(new LoggingSyscalls(kernel, log), kernel, ledger, BusyboxRootfs.DEFAULT_BUSYBOX,
                 KernelReleaser.system(kernel));
-        sandbox.unshare(EnumSet.of(Namespace.MOUNT, Namespace.UTS, Namespace.IPC, Namespace.NET, Namespace.PID));
-        sandbox.makePrivate("/");
-        sandbox.spawnInit(init);
     }
 
     /** Runs a command in the container and requires exit status 0; returns its output. */

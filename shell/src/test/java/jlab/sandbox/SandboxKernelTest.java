@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,15 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import jlab.kernel.LoggingSyscalls;
 import jlab.kernel.Namespace;
 import jlab.kernel.SyscallLog;
 import jlab.kernel.Syscalls;
-import jlab.kernel.ffm.FfmSyscalls;
-import jlab.ledger.KernelReleaser;
-import jlab.ledger.Ledger;
-import jlab.ledger.ProcStartTimes;
-import jlab.ledger.ProcessIdentity;
 import jlab.proc.ProcFs;
 
 /** The sandbox against the real kernel: a whole container built step by step, and nothing left after. */
@@ -32,38 +24,23 @@ class SandboxKernelTest {
     private static final EnumSet<Namespace> CONTAINER =
             EnumSet.of(Namespace.MOUNT, Namespace.UTS, Namespace.IPC, Namespace.NET, Namespace.PID, Namespace.CGROUP);
 
-    private final Syscalls kernel = new FfmSyscalls();
-    private final SyscallLog log = new SyscallLog();
     private final ProcFs proc = new ProcFs();
-    private Path base;
-    private Ledger ledger;
+    private ContainerFixture fixture;
+    private Syscalls kernel;
+    private SyscallLog log;
     private Sandbox sandbox;
-    private List<String> hostMountsBefore;
 
     @BeforeEach
     void open() throws IOException {
-        assertThat(kernel.geteuid()).as("kernel tests run as root (sudo ./jlab test)").isZero();
-        hostMountsBefore = jlab.HostMounts.lines();
-        base = Files.createTempDirectory("jlab-sandbox-test");
-        ledger = Ledger.open(base, ProcessIdentity.self(ProcStartTimes.system()));
-        sandbox = Sandbox.create(new LoggingSyscalls(kernel, log), kernel, ledger, BusyboxRootfs.DEFAULT_BUSYBOX,
-                KernelReleaser.system(kernel));
+        fixture = new ContainerFixture();
+        kernel = fixture.kernel;
+        log = fixture.log;
+        sandbox = fixture.sandbox;
     }
 
     @AfterEach
     void noResidue() throws IOException {
-        Path rootfs = sandbox.rootfs();
-        var init = sandbox.initPid();
-        sandbox.close();
-        ledger.teardown(KernelReleaser.system(kernel));
-        ledger.close();
-        assertThat(rootfs).doesNotExist();
-        init.ifPresent(pid -> assertThat(Path.of("/proc/" + pid)).as("init is gone").doesNotExist());
-        assertThat(jlab.HostMounts.lines()).isEqualTo(hostMountsBefore);
-        try (var left = Files.list(base)) {
-            assertThat(left).as("session directories left in " + base).isEmpty();
-        }
-        Files.delete(base);
+        fixture.close();
     }
 
     private void isolate() {
