@@ -51,7 +51,8 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     private ContainerView view;
     private ActionRunner actions;
     private CheckEvaluator checks;
-    private QuizGrader grader;
+    private LabQuiz quiz;
+    private final LabQuiz.Sleeper sleeper;
     private LabCgroups cgroups;
     private int builds;
     private int index;
@@ -73,6 +74,14 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     /** {@code progressStore}: where the learner's progress in this lab is loaded from and saved to. */
     public Engine(Lab lab, SandboxFactory sandboxes, ProcFs proc, Path lessonRoot, SyscallLog log,
                   boolean allowPidnsProcOption, ProgressStore progressStore, java.time.Clock clock) throws IOException {
+        this(lab, sandboxes, proc, lessonRoot, log, allowPidnsProcOption, progressStore, clock, LabQuiz.Sleeper.REAL);
+    }
+
+    /** {@code sleeper} waits while predictions are measured. */
+    Engine(Lab lab, SandboxFactory sandboxes, ProcFs proc, Path lessonRoot, SyscallLog log,
+           boolean allowPidnsProcOption, ProgressStore progressStore, java.time.Clock clock, LabQuiz.Sleeper sleeper)
+            throws IOException {
+        this.sleeper = sleeper;
         this.progressStore = progressStore;
         this.clock = clock;
         this.lab = lab;
@@ -86,6 +95,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         Optional<LabProgress> saved = progressStore.load(lab.id());
         this.progress = saved.map(p -> ProgressTracker.restore(lab, clock, p)).orElseGet(() -> new ProgressTracker(lab, clock));
         this.resumable = saved.isPresent();
+        this.quiz = new LabQuiz(lab, progress, this::saveProgress, sleeper);
         build();
         restoreCounters();
     }
@@ -95,12 +105,8 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         for (int i = 0; i < stepCount(); i++) {
             solved[i] = progress.isDone(i);
             hintsGiven[i] = progress.hints(i);
-            var quiz = lab.steps().get(i).quiz();
-            for (int q = 0; q < quiz.size(); q++) {
-                var a = progress.answer(i, q);
-                grader.restore(quiz.get(q), a.attempts(), a.correct());
-            }
         }
+        quiz.rebuild(new LiveValues(view)::read);
     }
 
     @Override public void saveProgress() {
@@ -114,7 +120,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         view = new ContainerView(sandbox, proc, hostPid, cgroups);
         actions = new ActionRunner(sandbox, allowPidnsProcOption, cgroups);
         checks = new CheckEvaluator(view);
-        grader = new QuizGrader(new LiveValues(view));
+        quiz.rebuild(new LiveValues(view)::read);
         ranThrough = -1;
     }
 
@@ -149,13 +155,19 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         if (target < 0 || target >= stepCount()) {
             throw new IllegalArgumentException("there is no step " + (target + 1) + " (the lab has " + stepCount() + ")");
         }
-        if (target == index + 1 && step().hasTask() && !solved[index] && !warnedUnsolved && !checks.evaluate(step().checks()).passed()) {
+        if (warnsUnsolved(target)) {
             warnedUnsolved = true;
             return new StepOutcome(currentStep(), List.of(), List.of(), List.of(), CheckReport.NONE,
                     List.of("The task of this step is not done yet — try `check`, `hint` or `solve`."
                             + " Type `next` again to move on anyway."));
         }
         return enter(target);
+    }
+
+    /** Moving on from a task not done yet is refused once, with a note. */
+    private boolean warnsUnsolved(int target) {
+        return target == index + 1 && step().hasTask() && !solved[index] && !warnedUnsolved
+                && !checks.evaluate(step().checks()).passed();
     }
 
     private StepOutcome enter(int target) {
@@ -174,19 +186,22 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         progress.at(target);
         saveProgress();
         List<Annotation> annotations = new ArrayList<>();
-        if (ranThrough < target && step().actions().isEmpty()) {
+        List<LabSession.Measured> measured = List.of();
+        if (ranThrough < target && step().actions().isEmpty() && !quiz.hasPredictions(target)) {
             ranThrough = target;
             for (String name : step().observe()) annotations.add(show(name));
         } else if (ranThrough < target) {
             List<Observation<?>> observations = observe(step().observe());
+            LabQuiz.Measurement measurement = quiz.measure(target);
             recorded(target, "step " + (target + 1) + " actions", false, () -> runActions(step().actions(), output::add, notes));
             ranThrough = target;
+            measured = measurement.finish(); // before the annotations: they show what was measured
             var after = view.target();
             for (var o : observations) annotations.add(o.finish(after));
         } else {
             for (String name : step().observe()) annotations.add(show(name));
         }
-        return new StepOutcome(currentStep(), syscallsSince(mark), output, annotations, taskChecks(), notes);
+        return new StepOutcome(currentStep(), syscallsSince(mark), output, annotations, taskChecks(), notes, measured);
     }
 
     private List<Observation<?>> observe(List<String> names) {
@@ -269,21 +284,32 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     }
 
     @Override public List<QuestionView> quiz() {
-        var quiz = step().quiz();
-        List<QuestionView> views = new ArrayList<>();
-        for (int i = 0; i < quiz.size(); i++) views.add(QuizGrader.view(i, quiz.get(i)));
-        return views;
+        return quiz.views(index);
     }
 
-    @Override public Grade answer(int questionIndex, String answer) {
-        var question = step().quiz().get(questionIndex);
-        int before = grader.attemptsUsed(question);
-        Grade grade = grader.grade(question, answer);
-        if (grader.attemptsUsed(question) != before) {
-            progress.answered(index, questionIndex, answer, grade.correct());
-            saveProgress();
-        }
-        return grade;
+    @Override public List<QuestionView> endQuiz() {
+        return quiz.views(QuestionView.END);
+    }
+
+    @Override public Grade answer(QuestionView question, String answer) {
+        return quiz.answer(question, answer);
+    }
+
+    @Override public String hint(QuestionView question) {
+        return quiz.hint(question);
+    }
+
+    @Override public List<QuestionView> predictions(int target) {
+        // Not when goTo would only warn: the learner would be asked again on the next `next`.
+        return target > ranThrough && target < stepCount() && !warnsUnsolved(target) ? quiz.predictions(target) : List.of();
+    }
+
+    @Override public void predict(QuestionView prediction, String answer) {
+        quiz.predict(prediction, answer);
+    }
+
+    @Override public Score score() {
+        return quiz.score();
     }
 
     @Override public Annotation show(String inspector) {
@@ -327,6 +353,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     @Override public StepOutcome restart() {
         progressStore.clear(lab.id());
         progress = new ProgressTracker(lab, clock);
+        quiz = new LabQuiz(lab, progress, this::saveProgress, sleeper);
         resumable = false;
         index = 0;
         return replayTo(0, "progress cleared; a fresh sandbox at step 1");
@@ -427,6 +454,9 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         }
         int current = edited.indexOf(step().id());
         lab = edited;
+        progress = ProgressTracker.restore(edited, clock, progress.snapshot()); // matched by step id and question text
+        quiz = new LabQuiz(edited, progress, this::saveProgress, sleeper);
+        quiz.rebuild(new LiveValues(view)::read);
         hintsGiven = hints;
         solved = done;
         index = current >= 0 ? current : Math.min(index, edited.steps().size() - 1);

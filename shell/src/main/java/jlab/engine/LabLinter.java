@@ -13,8 +13,9 @@ import jlab.lab.Step;
 /**
  * Proves a lab works by taking it, like rustlings' {@code dev check}: in a live session, every step's actions
  * succeed, every inspector it observes can show, every task fails its checks before the solution and passes
- * them after it, every quiz answer the lab declares is graded right (a text pattern excepted), and every live
- * answer can be read from the kernel. Used by {@code jlab lint} and by the content test.
+ * them after it, every quiz answer the lab declares is graded right (a text pattern excepted), every live
+ * answer can be read from the kernel, and every prediction's {@code expect} lands within its tolerance of what
+ * the kernel measures. Used by {@code jlab lint} and by the content test.
  */
 public final class LabLinter {
 
@@ -43,6 +44,7 @@ public final class LabLinter {
             return linter.report(lab);
         }
         for (int i = 0; i < lab.steps().size(); i++) linter.step(session, i, lab.steps().get(i));
+        linter.quiz(session, "end-of-lab quiz", lab.quiz(), session.endQuiz());
         return linter.report(lab);
     }
 
@@ -52,8 +54,17 @@ public final class LabLinter {
 
     private void step(LabSession session, int index, Step step) {
         String where = "step " + (index + 1) + " (" + step.id() + ")";
-        StepOutcomeCheck entered = attempt(where + ": entering", () -> session.goTo(index).notes());
+        for (LabSession.QuestionView p : session.predictions(index)) {
+            session.predict(p, rightAnswer(step.quiz().get(p.index())));
+        }
+        List<LabSession.Measured> measured = new ArrayList<>();
+        StepOutcomeCheck entered = attempt(where + ": entering", () -> {
+            var outcome = session.goTo(index);
+            measured.addAll(outcome.measured());
+            return outcome.notes();
+        });
         if (entered.ok()) actionsSucceeded(where + ": actions", entered.notes(), step.actions().size());
+        for (LabSession.Measured m : measured) predicted(where, m);
         for (String inspector : step.observe()) {
             if (attempt(where + ": inspector '" + inspector + "'", () -> {
                 session.show(inspector);
@@ -63,7 +74,17 @@ public final class LabLinter {
             }
         }
         if (step.hasTask()) task(session, where);
-        quiz(session, where, step.quiz());
+        quiz(session, where, step.quiz(), session.quiz());
+    }
+
+    private void predicted(String where, LabSession.Measured m) {
+        String what = where + ": prediction '" + m.ask() + "'";
+        if (m.grade().correct()) {
+            passed.add(what + ": expected " + m.predicted() + ", the kernel measured " + m.grade().expected());
+        } else {
+            failures.add(what + ": expected " + m.predicted() + ", but the kernel measured " + m.grade().expected()
+                    + " (" + m.what() + "): fix `expect:` or `tolerance:`");
+        }
     }
 
     private void task(LabSession session, String where) {
@@ -88,18 +109,24 @@ public final class LabLinter {
         }
     }
 
-    private void quiz(LabSession session, String where, List<Question> quiz) {
+    private void quiz(LabSession session, String where, List<Question> quiz, List<LabSession.QuestionView> views) {
         for (int q = 0; q < quiz.size(); q++) {
             Question question = quiz.get(q);
+            LabSession.QuestionView view = views.get(q);
             String what = where + ": question " + (q + 1);
             String answer = rightAnswer(question);
             try {
-                if (question instanceof Question.LiveQuestion live) {
-                    session.answer(q, "-");
+                if (question instanceof Question.Prediction) {
+                    if (view.settled() == null || !view.settled().correct()) {
+                        failures.add(what + ": the prediction was not graded right when its step ran"
+                                + (view.settled() == null ? "" : " (" + view.settled().text() + ")"));
+                    }
+                } else if (question instanceof Question.LiveQuestion live) {
+                    session.answer(view, "-");
                     passed.add(what + ": live value " + live.key().text() + " can be read");
                 } else if (answer == null) {
                     passed.add(what + ": pattern compiles (a pattern cannot be answered automatically)");
-                } else if (session.answer(q, answer).correct()) {
+                } else if (session.answer(view, answer).correct()) {
                     passed.add(what + ": the declared answer is graded right");
                 } else {
                     failures.add(what + ": the declared answer '" + answer + "' is graded wrong");
@@ -125,6 +152,8 @@ public final class LabLinter {
                     ? String.valueOf((long) n.number()) : String.valueOf(n.number());
             case Question.TextQuestion t -> null;
             case Question.LiveQuestion l -> null;
+            case Question.Prediction p -> p.expect() == Math.rint(p.expect())
+                    ? String.valueOf((long) p.expect()) : String.valueOf(p.expect());
         };
     }
 

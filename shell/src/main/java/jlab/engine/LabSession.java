@@ -56,9 +56,36 @@ public interface LabSession extends AutoCloseable {
         throw new UnsupportedOperationException("this lab session has no container shell");
     }
 
+    /** The current step's questions, predictions included (settled once the step has run). */
     List<QuestionView> quiz();
 
-    Grade answer(int questionIndex, String answer);
+    /** The end-of-lab quiz (empty when the lab has none): questions about the whole lab, asked at any step. */
+    default List<QuestionView> endQuiz() { return List.of(); }
+
+    /** Grades an answer to one of {@link #quiz()} or {@link #endQuiz()}; predictions are not answered here. */
+    Grade answer(QuestionView question, String answer);
+
+    /** Grades an answer to question {@code questionIndex} of the current step. */
+    default Grade answer(int questionIndex, String answer) {
+        return answer(quiz().get(questionIndex), answer);
+    }
+
+    /** The question's next hint (they escalate), or "" when it has none. */
+    default String hint(QuestionView question) { return ""; }
+
+    /**
+     * The predictions to ask before {@link #goTo}{@code (target)}: those of step {@code target} when its actions
+     * have not run yet, else none. Answer each with {@link #predict} before moving.
+     */
+    default List<QuestionView> predictions(int target) { return List.of(); }
+
+    /** Records a prediction (null: the learner did not predict); it is graded when its step's actions have run. */
+    default void predict(QuestionView prediction, String answer) {
+        throw new UnsupportedOperationException("this lab session takes no predictions");
+    }
+
+    /** Questions right, answered and in all, over the whole lab (every step and the end-of-lab quiz). */
+    default Score score() { return new Score(0, 0, 0); }
 
     /** What an inspector shows now, by name (ns, pids, mounts, uts), with no diff. */
     Annotation show(String inspector);
@@ -98,9 +125,29 @@ public interface LabSession extends AutoCloseable {
         public boolean hasTask() { return task != null && !task.isBlank(); }
     }
 
-    /** What moving onto (or solving) a step produced. */
+    /**
+     * What moving onto (or solving) a step produced; {@code measured} are the step's predictions graded against
+     * the kernel's measurements (empty unless its actions ran with predictions).
+     */
     record StepOutcome(StepView step, List<String> syscalls, List<String> output, List<Annotation> annotations,
-                       CheckReport checks, List<String> notes) {}
+                       CheckReport checks, List<String> notes, List<Measured> measured) {
+        public StepOutcome {
+            measured = measured == null ? List.of() : List.copyOf(measured);
+        }
+
+        public StepOutcome(StepView step, List<String> syscalls, List<String> output, List<Annotation> annotations,
+                           CheckReport checks, List<String> notes) {
+            this(step, syscalls, output, annotations, checks, notes, List.of());
+        }
+    }
+
+    /**
+     * One prediction and what the kernel measured: {@code what} names the value and the time it was watched,
+     * {@code predicted} is null when the learner did not predict; {@code grade.expected()} is the measured value.
+     */
+    record Measured(String ask, String what, String predicted, Grade grade) {}
+
+    record Score(int correct, int answered, int total) {}
 
     /** {@code reason} is why a failed check failed ({@code jlab.lab.FailureReasons}); null when it passed. */
     record CheckResult(String description, boolean passed, String detail, String reason) {
@@ -141,9 +188,24 @@ public interface LabSession extends AutoCloseable {
         ExecOutcome finish();
     }
 
-    enum QuestionKind { CHOICE, MULTIPLE, NUMBER, TEXT, ORDER }
+    /** {@code PREDICT}: a number predicted before the step runs, graded against a measurement. */
+    enum QuestionKind { CHOICE, MULTIPLE, NUMBER, TEXT, ORDER, PREDICT }
 
-    record QuestionView(int index, String ask, QuestionKind kind, List<String> choices, boolean live) {}
+    /**
+     * A question as the learner sees it: of step {@code step} (0-based) or of the end-of-lab quiz ({@link #END}),
+     * number {@code index} there; {@code live} when graded against the kernel; {@code hints} how many it has;
+     * {@code settled}, once it can no longer be answered (a prediction whose step has run), how it went.
+     */
+    record QuestionView(int step, int index, String ask, QuestionKind kind, List<String> choices, boolean live, int hints,
+                        Settled settled) {
+        public static final int END = -1;
+
+        public QuestionView {
+            choices = List.copyOf(choices);
+        }
+
+        public record Settled(String text, boolean correct) {}
+    }
 
     /** The verdict on one answer; {@code expected} is shown only once the learner is right or out of attempts. */
     record Grade(boolean correct, String expected, String explanation, int attemptsLeft) {}

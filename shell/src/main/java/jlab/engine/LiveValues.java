@@ -28,6 +28,7 @@ final class LiveValues {
                     .orElseGet(() -> unavailable("no such namespace link"));
             case CONTAINER_ZOMBIES -> String.valueOf(ContainerProcesses.read(view).zombies().size());
             case CGROUP_VERSION -> Integer.toString(view.cgroups().tree().version().number());
+            case CGROUP_VALUE -> CgroupValues.read(view.cgroups(), key.cgroupValue());
         };
     }
 

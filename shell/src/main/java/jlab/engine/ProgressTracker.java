@@ -23,6 +23,7 @@ final class ProgressTracker {
     private final boolean[] done;
     private final int[] hints;
     private final QuizAnswer[][] answers;
+    private final QuizAnswer[] endAnswers;
     private int current;
     private int reached;
     private long secondsBefore;
@@ -41,6 +42,8 @@ final class ProgressTracker {
             answers[i] = new QuizAnswer[s.quiz().size()];
             for (int q = 0; q < answers[i].length; q++) answers[i][q] = new QuizAnswer(s.quiz().get(q).ask(), null, false, 0);
         }
+        endAnswers = new QuizAnswer[lab.quiz().size()];
+        for (int q = 0; q < endAnswers.length; q++) endAnswers[q] = new QuizAnswer(lab.quiz().get(q).ask(), null, false, 0);
         since = clock.instant();
         firstSeen = since.toString();
     }
@@ -55,15 +58,21 @@ final class ProgressTracker {
             if (i < 0) continue;
             t.done[i] = sp.done() && lab.steps().get(i).hasTask();
             t.hints[i] = Math.max(0, sp.hints());
-            for (int q = 0; q < t.answers[i].length && q < sp.quiz().size(); q++) {
-                QuizAnswer a = sp.quiz().get(q);
-                if (a.ask() != null && a.ask().equals(t.answers[i][q].ask())) t.answers[i][q] = a;
-            }
+            keepMatching(t.answers[i], sp.quiz());
         }
+        keepMatching(t.endAnswers, saved.endQuiz());
         int last = lab.steps().size() - 1;
         t.current = Math.clamp(saved.step() - 1, 0, last);
         t.reached = Math.clamp(Math.max(saved.reached(), saved.step()) - 1, t.current, last);
         return t;
+    }
+
+    /** Saved answers whose question (by text) is still at that place. */
+    private static void keepMatching(QuizAnswer[] into, List<QuizAnswer> saved) {
+        for (int q = 0; q < into.length && q < saved.size(); q++) {
+            QuizAnswer a = saved.get(q);
+            if (a.ask() != null && a.ask().equals(into[q].ask())) into[q] = a;
+        }
     }
 
     void at(int index) {
@@ -80,9 +89,25 @@ final class ProgressTracker {
 
     void hint(int index) { hints[index]++; }
 
+    /** A graded answer to question {@code question} of step {@code step} (or of the end-of-lab quiz: END). */
     void answered(int step, int question, String answer, boolean correct) {
-        QuizAnswer before = answers[step][question];
-        answers[step][question] = new QuizAnswer(before.ask(), answer, correct, before.attempts() + 1);
+        QuizAnswer before = row(step)[question];
+        row(step)[question] = new QuizAnswer(before.ask(), answer, correct, before.attempts() + 1, before.hints(), null);
+    }
+
+    /** A graded prediction, with what the kernel measured. */
+    void predicted(int step, int question, String answer, boolean correct, String measured) {
+        QuizAnswer before = row(step)[question];
+        row(step)[question] = new QuizAnswer(before.ask(), answer, correct, before.attempts() + 1, before.hints(), measured);
+    }
+
+    void questionHint(int step, int question) {
+        QuizAnswer b = row(step)[question];
+        row(step)[question] = new QuizAnswer(b.ask(), b.answer(), b.correct(), b.attempts(), b.hints() + 1, b.measured());
+    }
+
+    private QuizAnswer[] row(int step) {
+        return step == jlab.engine.LabSession.QuestionView.END ? endAnswers : answers[step];
     }
 
     int current() { return current; }
@@ -91,7 +116,7 @@ final class ProgressTracker {
 
     int hints(int index) { return hints[index]; }
 
-    QuizAnswer answer(int step, int question) { return answers[step][question]; }
+    QuizAnswer answer(int step, int question) { return row(step)[question]; }
 
     int tasksDone() {
         int n = 0;
@@ -112,6 +137,6 @@ final class ProgressTracker {
         }
         long seconds = secondsBefore + Math.max(0, Duration.between(since, now).toSeconds());
         return new LabProgress(LabProgress.VERSION, lab.id(), lab.title(), lab.steps().size(), current + 1, reached + 1,
-                seconds, firstSeen, now.toString(), steps, lab.vars());
+                seconds, firstSeen, now.toString(), steps, lab.vars(), List.of(endAnswers));
     }
 }

@@ -5,32 +5,79 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import jlab.engine.LabSession.Grade;
 import jlab.engine.LabSession.QuestionKind;
 import jlab.engine.LabSession.QuestionView;
+import jlab.lab.LiveKey;
 import jlab.lab.Question;
 
-/** Grades answers to a step's questions, counting attempts per question. */
+/**
+ * Grades answers to a lab's questions, counting attempts and hints per question. A prediction is graded once,
+ * against a measurement ({@link #gradePrediction}), never through {@link #grade}.
+ */
 final class QuizGrader {
-    private final LiveValues live;
-    private final Map<Question, Integer> attemptsUsed = new java.util.IdentityHashMap<>(); // two equal questions in two steps count apart
+    private final Function<LiveKey, String> live;
+    // Identity: two equal questions in two steps count apart.
+    private final Map<Question, Integer> attemptsUsed = new java.util.IdentityHashMap<>();
+    private final Map<Question, Integer> hintsGiven = new java.util.IdentityHashMap<>();
 
-    QuizGrader(LiveValues live) {
+    /** {@code live} reads a live value from the kernel ({@link LiveValues#read}). */
+    QuizGrader(Function<LiveKey, String> live) {
         this.live = live;
     }
 
-    static QuestionView view(int index, Question q) {
+    /** The question as the shell shows it; {@code settled} says how it went once it can no longer be answered. */
+    static QuestionView view(int step, int index, Question q, QuestionView.Settled settled) {
+        int hints = q.hints().size();
         return switch (q) {
-            case Question.SingleChoice c -> new QuestionView(index, c.ask(), QuestionKind.CHOICE, c.choices(), false);
-            case Question.MultipleChoice m -> new QuestionView(index, m.ask(), QuestionKind.MULTIPLE, m.choices(), false);
-            case Question.Ordering o -> new QuestionView(index, o.ask(), QuestionKind.ORDER, o.choices(), false);
-            case Question.NumberQuestion n -> new QuestionView(index, n.ask(), QuestionKind.NUMBER, List.of(), false);
-            case Question.TextQuestion t -> new QuestionView(index, t.ask(), QuestionKind.TEXT, List.of(), false);
-            case Question.LiveQuestion l -> new QuestionView(index, l.ask(), QuestionKind.TEXT, List.of(), true);
+            case Question.SingleChoice c -> new QuestionView(step, index, c.ask(), QuestionKind.CHOICE, c.choices(), false, hints, settled);
+            case Question.MultipleChoice m -> new QuestionView(step, index, m.ask(), QuestionKind.MULTIPLE, m.choices(), false, hints, settled);
+            case Question.Ordering o -> new QuestionView(step, index, o.ask(), QuestionKind.ORDER, o.choices(), false, hints, settled);
+            case Question.NumberQuestion n -> new QuestionView(step, index, n.ask(), QuestionKind.NUMBER, List.of(), false, hints, settled);
+            case Question.TextQuestion t -> new QuestionView(step, index, t.ask(), QuestionKind.TEXT, List.of(), false, hints, settled);
+            case Question.LiveQuestion l -> new QuestionView(step, index, l.ask(), QuestionKind.TEXT, List.of(), true, hints, settled);
+            case Question.Prediction p -> new QuestionView(step, index, p.ask(), QuestionKind.PREDICT, List.of(), true, hints, settled);
         };
+    }
+
+    /** The next of the question's hints (the last one again once all were given), or "" when it has none. */
+    String hint(Question q) {
+        if (q.hints().isEmpty()) return "";
+        int n = hintsGiven.merge(q, 1, Integer::sum) - 1;
+        String text = q.hints().get(Math.min(n, q.hints().size() - 1));
+        return q.hints().size() == 1 ? text : "(" + (Math.min(n, q.hints().size() - 1) + 1) + "/" + q.hints().size() + ") " + text;
+    }
+
+    int hintsGiven(Question q) {
+        return hintsGiven.getOrDefault(q, 0);
+    }
+
+    /**
+     * Grades {@code predicted} (null when the learner did not predict) against {@code measured}; counts as the
+     * prediction's one attempt unless it was graded already (then the verdict is the same, nothing counted).
+     */
+    Grade gradePrediction(Question.Prediction p, String predicted, double measured) {
+        boolean first = attemptsUsed.getOrDefault(p, 0) == 0 && predicted != null;
+        boolean correct = predicted != null && number(predicted).stream().anyMatch(v -> p.accepts(v, measured));
+        if (first) attemptsUsed.put(p, 1);
+        return new Grade(correct, measuredText(p, measured), explain(p), 0);
+    }
+
+    static String measuredText(Question.Prediction p, double measured) {
+        return format(measured) + (p.unit() == null ? "" : " " + p.unit())
+                + (p.tolerance() > 0 ? " (right within ± " + format(p.tolerance()) + ")" : "");
+    }
+
+    private static java.util.OptionalDouble number(String text) {
+        try {
+            return java.util.OptionalDouble.of(Double.parseDouble(text.replaceAll("[^0-9eE+\\-.]", "")));
+        } catch (NumberFormatException e) {
+            return java.util.OptionalDouble.empty();
+        }
     }
 
     /** Graded answers so far (the limit once answered right): a change means {@link #grade} counted one. */
@@ -38,14 +85,18 @@ final class QuizGrader {
         return attemptsUsed.getOrDefault(q, 0);
     }
 
-    /** Carries attempts over from saved progress. */
-    void restore(Question q, int attempts, boolean correct) {
+    /** Carries attempts and hints over from saved progress. */
+    void restore(Question q, int attempts, boolean correct, int hints) {
         int limit = Math.max(1, attempts(q));
         if (correct) attemptsUsed.put(q, limit);
         else if (attempts > 0) attemptsUsed.put(q, Math.min(attempts, limit));
+        if (hints > 0) hintsGiven.put(q, hints);
     }
 
     Grade grade(Question q, String answer) {
+        if (q instanceof Question.Prediction) {
+            throw new IllegalArgumentException("a prediction is graded against a measurement when its step runs");
+        }
         int limit = Math.max(1, attempts(q));
         int used = attemptsUsed.getOrDefault(q, 0);
         if (used >= limit) return new Grade(false, expected(q), explain(q), 0);
@@ -68,15 +119,10 @@ final class QuizGrader {
                 yield given.equals(m.answers().stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
             }
             case Question.Ordering o -> o.accepts(answer);
-            case Question.NumberQuestion n -> {
-                try {
-                    yield n.accepts(Double.parseDouble(answer.replaceAll("[^0-9eE+\\-.]", "")));
-                } catch (NumberFormatException e) {
-                    yield false;
-                }
-            }
+            case Question.NumberQuestion n -> number(answer).stream().anyMatch(n::accepts);
             case Question.TextQuestion t -> t.accepts(answer);
-            case Question.LiveQuestion l -> answer.equals(live.read(l.key()));
+            case Question.LiveQuestion l -> answer.equals(live.apply(l.key()));
+            case Question.Prediction p -> false; // refused in grade()
         };
     }
 
@@ -99,7 +145,8 @@ final class QuizGrader {
             case Question.NumberQuestion n -> format(n.number()) + (n.tolerance() > 0 ? " ± " + format(n.tolerance()) : "")
                     + (n.unit() == null ? "" : " " + n.unit());
             case Question.TextQuestion t -> "an answer matching " + t.pattern();
-            case Question.LiveQuestion l -> live.read(l.key()) + " (" + l.key().describe() + ", read just now)";
+            case Question.LiveQuestion l -> live.apply(l.key()) + " (" + l.key().describe() + ", read just now)";
+            case Question.Prediction p -> "measured when its step runs";
         };
     }
 

@@ -7,10 +7,16 @@ import java.util.Optional;
 
 /**
  * One lab, loaded from {@code source} ({@code labs/<id>.yaml}) and validated. {@code vars} are the values drawn
- * for this session (already substituted into the steps; lesson texts are expanded when shown).
+ * for this session (already substituted into the steps; lesson texts are expanded when shown). {@code quiz} is the
+ * end-of-lab quiz (may be empty).
  */
 public record Lab(String id, String title, String summary, Requires requires, SandboxSpec sandbox, List<Step> steps,
-                  Path source, Map<String, String> vars) {
+                  Path source, Map<String, String> vars, List<Question> quiz) {
+
+    public Lab(String id, String title, String summary, Requires requires, SandboxSpec sandbox, List<Step> steps,
+               Path source, Map<String, String> vars) {
+        this(id, title, summary, requires, sandbox, steps, source, vars, List.of());
+    }
 
     public Lab(String id, String title, String summary, Requires requires, SandboxSpec sandbox, List<Step> steps,
                Path source) {
@@ -23,6 +29,7 @@ public record Lab(String id, String title, String summary, Requires requires, Sa
         requires = requires == null ? Requires.NONE : requires;
         sandbox = sandbox == null ? SandboxSpec.DEFAULT : sandbox;
         steps = List.copyOf(steps);
+        quiz = quiz == null ? List.of() : List.copyOf(quiz);
     }
 
     public Optional<Step> step(String stepId) {

@@ -74,7 +74,10 @@ final class LabReader {
         boolean varsBroken = raw.vars() != null && vars.size() < raw.vars().size();
         List<Step> steps = readAll(raw.steps(), "/steps",
                 (node, pointer) -> readStep(expandVars(node, pointer, vars, varsBroken), pointer));
-        Lab lab = new Lab(raw.id(), raw.title(), raw.summary(), raw.requires(), raw.sandbox(), steps, source.file(), vars);
+        List<Question> quiz = readAll(raw.quiz(), "/quiz",
+                (node, pointer) -> questions.read(expandVars(node, pointer, vars, varsBroken), pointer));
+        Lab lab = new Lab(raw.id(), raw.title(), raw.summary(), raw.requires(), raw.sandbox(), steps, source.file(), vars,
+                quiz);
         pointers.put(lab, "");
         return lab;
     }

@@ -48,7 +48,7 @@ public final class LabSchema {
     /** {@code List<JsonNode>} fields of the raw shapes whose items are converted later: what each item is. */
     private static final Map<String, String> ITEMS = Map.of(
             "Lab.steps", "step", "Step.do", "action", "Step.solution", "action", "Step.check", "check",
-            "Step.quiz", "question", "Step.hint", "hint");
+            "Step.quiz", "question", "Step.hint", "hint", "Lab.quiz", "question");
 
     private final ObjectNode definitions = JSON.objectNode();
 
@@ -129,8 +129,12 @@ public final class LabSchema {
     private ObjectNode answer() {
         ObjectNode mapping = record(Raw.Answer.class, "Answer", List.of());
         ArrayNode exactlyOne = mapping.putArray("oneOf");
-        for (String key : List.of("number", "pattern", "live", "order")) exactlyOne.addObject().set("required", strings(key));
+        for (String key : List.of("number", "pattern", "live", "order", "measure")) {
+            exactlyOne.addObject().set("required", strings(key));
+        }
         mapping.withObject("properties").set("live", enumOf(liveNames()));
+        mapping.withObject("properties").set("measure", enumOf(LiveKey.names().stream()
+                .filter(n -> LiveKey.parse(n).orElseThrow().kind().counter()).toList()));
         // A number may be computed from the session's vars: "${vars.quota / 1000}".
         ObjectNode number = JSON.objectNode();
         number.putArray("anyOf").add(JSON.objectNode().put("type", "number"))
@@ -139,7 +143,7 @@ public final class LabSchema {
         ObjectNode node = JSON.objectNode();
         node.put("description", "With choices: the right choice, a list of them, or { order: [...] } (every "
                 + "choice once, in the right order). Without: a mapping with exactly one of number (with tolerance, "
-                + "unit), pattern or live.");
+                + "unit), pattern, live or measure (a prediction, with seconds, expect, tolerance, unit).");
         ArrayNode anyOf = node.putArray("anyOf");
         anyOf.addObject().set("type", strings("string", "number", "boolean"));
         anyOf.addObject().put("type", "array").putObject("items").set("type", strings("string", "number", "boolean"));

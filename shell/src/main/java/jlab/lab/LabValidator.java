@@ -59,6 +59,14 @@ final class LabValidator {
         }
         Map<String, String> firstById = new HashMap<>();
         for (Step step : lab.steps()) step(step, firstById);
+        for (Question question : lab.quiz()) {
+            String at = reader.pointerOf(question);
+            if (question instanceof Question.Prediction) {
+                report(at + "/answer/measure", "a prediction belongs to a step: it measures what the step's actions do,"
+                        + " and the end-of-lab quiz runs none", "move it into the `quiz:` of the step whose actions it measures");
+            }
+            question(question, at);
+        }
         new SandboxRules(reader, source, problems).validate(lab);
     }
 
@@ -214,11 +222,22 @@ final class LabValidator {
                 }
             }
             case Question.LiveQuestion q -> { /* the key was checked when it was read */ }
+            case Question.Prediction q -> {
+                if (q.tolerance() < 0) report(at + "/answer/tolerance", "a tolerance cannot be negative", null);
+            }
         }
     }
 
     private void choices(List<String> choices, String at) {
         if (choices.size() < 2) report(at + "/choices", "a choice question needs at least two choices", null);
+        for (int i = 0; i < choices.size(); i++) {
+            String written = source.scalarText(at + "/choices/" + i);
+            if ((choices.get(i).equals("true") || choices.get(i).equals("false"))
+                    && written.matches("(?i)yes|no|on|off|y|n")) {
+                report(at + "/choices/" + i, "YAML reads the unquoted " + written + " as " + choices.get(i),
+                        "quote it: \"" + written + "\"");
+            }
+        }
         Set<String> seen = new HashSet<>();
         for (String choice : choices) {
             if (!seen.add(choice)) report(at + "/choices", "the choice '" + choice + "' is listed twice", null);

@@ -11,10 +11,11 @@ import jlab.kernel.Namespace;
 /**
  * A value a live question reads from the kernel: {@code init.host-pid}, {@code init.pid}, {@code container.hostname},
  * {@code host.hostname}, {@code ns.<type>.inode}, {@code host.ns.<type>.inode}, {@code container.zombies},
- * {@code cgroup.version}. {@code namespace} is set only
- * for the two inode kinds.
+ * {@code cgroup.version}, {@code cgroup.<value>} (a value of the lab's cgroup, {@link CgroupNames#STATS}, e.g.
+ * {@code cgroup.cpu.nr_throttled}). {@code namespace} is set only for the two inode kinds, {@code cgroupValue}
+ * only for the cgroup values.
  */
-public record LiveKey(Kind kind, Namespace namespace) {
+public record LiveKey(Kind kind, Namespace namespace, String cgroupValue) {
 
     public enum Kind {
         INIT_HOST_PID("init.host-pid", "host PID of the container's init"),
@@ -24,7 +25,8 @@ public record LiveKey(Kind kind, Namespace namespace) {
         CONTAINER_NS_INODE("ns.%s.inode", "inode of the container's %s namespace"),
         HOST_NS_INODE("host.ns.%s.inode", "inode of the host's %s namespace"),
         CONTAINER_ZOMBIES("container.zombies", "number of zombie processes in the container"),
-        CGROUP_VERSION("cgroup.version", "cgroup version of this host (1 or 2)");
+        CGROUP_VERSION("cgroup.version", "cgroup version of this host (1 or 2)"),
+        CGROUP_VALUE("cgroup.%s", "%s of the lab's cgroup");
 
         private final String template;
         private final String description;
@@ -35,7 +37,12 @@ public record LiveKey(Kind kind, Namespace namespace) {
         }
 
         public boolean perNamespace() {
-            return template.contains("%s");
+            return template.contains("%s") && this != CGROUP_VALUE;
+        }
+
+        /** True for values a prediction can measure: numbers that grow or shrink while a step runs. */
+        public boolean counter() {
+            return this == CGROUP_VALUE || this == CONTAINER_ZOMBIES;
         }
     }
 
@@ -43,12 +50,24 @@ public record LiveKey(Kind kind, Namespace namespace) {
         if (kind.perNamespace() != (namespace != null)) {
             throw new IllegalArgumentException(kind + (namespace == null ? " needs" : " takes no") + " namespace");
         }
+        if ((kind == Kind.CGROUP_VALUE) != (cgroupValue != null)) {
+            throw new IllegalArgumentException(kind + (cgroupValue == null ? " needs" : " takes no") + " cgroup value");
+        }
+    }
+
+    public LiveKey(Kind kind, Namespace namespace) {
+        this(kind, namespace, null);
     }
 
     /** Parses the YAML spelling; namespace types as in {@code unshare:} ({@code mount}) or /proc ({@code mnt}). */
     public static Optional<LiveKey> parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         for (Kind kind : Kind.values()) {
+            if (kind == Kind.CGROUP_VALUE) {
+                String value = t.startsWith("cgroup.") ? t.substring("cgroup.".length()) : "";
+                if (CgroupNames.STATS.contains(value)) return Optional.of(new LiveKey(kind, null, value));
+                continue;
+            }
             if (!kind.perNamespace()) {
                 if (kind.template.equals(t)) return Optional.of(new LiveKey(kind, null));
                 continue;
@@ -69,6 +88,8 @@ public record LiveKey(Kind kind, Namespace namespace) {
         for (Kind kind : Kind.values()) {
             if (kind.perNamespace()) {
                 Arrays.stream(Namespace.values()).forEach(ns -> names.add(new LiveKey(kind, ns).text()));
+            } else if (kind == Kind.CGROUP_VALUE) {
+                CgroupNames.STATS.forEach(value -> names.add(new LiveKey(kind, null, value).text()));
             } else {
                 names.add(kind.template);
             }
@@ -78,10 +99,12 @@ public record LiveKey(Kind kind, Namespace namespace) {
 
     /** The canonical YAML spelling, e.g. {@code ns.net.inode}. */
     public String text() {
+        if (kind == Kind.CGROUP_VALUE) return kind.template.formatted(cgroupValue);
         return kind.perNamespace() ? kind.template.formatted(Vocabulary.namespaceName(namespace)) : kind.template;
     }
 
     public String describe() {
+        if (kind == Kind.CGROUP_VALUE) return kind.description.formatted(cgroupValue);
         return kind.perNamespace() ? kind.description.formatted(Vocabulary.namespaceName(namespace)) : kind.description;
     }
 }

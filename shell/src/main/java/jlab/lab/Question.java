@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /**
  * A quiz question. The kind follows from the shape of {@code answer} in YAML: a choice (with {@code choices}), a
  * list of choices, {@code {order}} (with {@code choices}), {@code {number, tolerance, unit}}, {@code {pattern}} or
- * {@code {live}}. Every kind has
- * {@code explain} (shown after answering, may be null) and {@code attempts} (default 2).
+ * {@code {live}}, or {@code {measure}} (a prediction). Every kind has {@code explain} (shown after answering, may
+ * be null), {@code attempts} (default 2; a prediction has one) and {@code hints} (shown one by one, after a wrong
+ * answer or when asked for).
  */
 public sealed interface Question {
     int DEFAULT_ATTEMPTS = 2;
@@ -19,29 +20,37 @@ public sealed interface Question {
 
     int attempts();
 
+    List<String> hints();
+
     /** {@code answer} is one of {@code choices}. */
-    record SingleChoice(String ask, List<String> choices, String answer, String explain, int attempts)
+    record SingleChoice(String ask, List<String> choices, String answer, String explain, int attempts,
+                         List<String> hints)
             implements Question {
         public SingleChoice {
             choices = List.copyOf(choices);
+            hints = List.copyOf(hints);
         }
     }
 
     /** {@code answers} are exactly the right choices, in the order of {@code choices}. */
-    record MultipleChoice(String ask, List<String> choices, List<String> answers, String explain, int attempts)
+    record MultipleChoice(String ask, List<String> choices, List<String> answers, String explain, int attempts,
+                         List<String> hints)
             implements Question {
         public MultipleChoice {
             choices = List.copyOf(choices);
             answers = List.copyOf(answers);
+            hints = List.copyOf(hints);
         }
     }
 
     /** The learner puts all {@code choices} in {@code order}: right only in exactly that order. */
-    record Ordering(String ask, List<String> choices, List<String> order, String explain, int attempts)
+    record Ordering(String ask, List<String> choices, List<String> order, String explain, int attempts,
+                         List<String> hints)
             implements Question {
         public Ordering {
             choices = List.copyOf(choices);
             order = List.copyOf(order);
+            hints = List.copyOf(hints);
         }
 
         /**
@@ -93,15 +102,25 @@ public sealed interface Question {
     }
 
     /** A number, right within {@code tolerance}; {@code unit} (may be null) is shown and ignored in answers. */
-    record NumberQuestion(String ask, double number, double tolerance, String unit, String explain, int attempts)
+    record NumberQuestion(String ask, double number, double tolerance, String unit, String explain, int attempts,
+                         List<String> hints)
             implements Question {
+        public NumberQuestion {
+            hints = List.copyOf(hints);
+        }
+
         public boolean accepts(double value) {
             return Math.abs(value - number) <= tolerance;
         }
     }
 
     /** Free text that must match {@code pattern}, case-insensitively. */
-    record TextQuestion(String ask, String pattern, String explain, int attempts) implements Question {
+    record TextQuestion(String ask, String pattern, String explain, int attempts,
+                         List<String> hints) implements Question {
+        public TextQuestion {
+            hints = List.copyOf(hints);
+        }
+
         public Pattern compiled() {
             return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         }
@@ -112,5 +131,31 @@ public sealed interface Question {
     }
 
     /** The right answer is read from the kernel when the learner answers. */
-    record LiveQuestion(String ask, LiveKey key, String explain, int attempts) implements Question {}
+    record LiveQuestion(String ask, LiveKey key, String explain, int attempts,
+                         List<String> hints) implements Question {
+        public LiveQuestion {
+            hints = List.copyOf(hints);
+        }
+    }
+
+    /**
+     * Predict-then-measure: asked when the learner moves onto the step, before its actions run; graded once,
+     * against how much {@code measure} changed from just before the actions to {@code over} after them, within
+     * {@code tolerance}. {@code expect} is the value the author reasons a learner should predict: lint proves
+     * the kernel's measurement lands within {@code tolerance} of it.
+     */
+    record Prediction(String ask, LiveKey measure, java.time.Duration over, double expect, double tolerance,
+                      String unit, String explain, List<String> hints) implements Question {
+        public Prediction {
+            hints = List.copyOf(hints);
+        }
+
+        @Override public int attempts() {
+            return 1;
+        }
+
+        public boolean accepts(double predicted, double measured) {
+            return Math.abs(predicted - measured) <= tolerance;
+        }
+    }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Reads one quiz question; its kind follows from the shape of {@code answer}: a scalar, a list or
  * {@code {order}} with {@code choices}, else a mapping with exactly one of {@code number}, {@code pattern},
- * {@code live}.
+ * {@code live}, {@code measure}.
  */
 final class QuestionReader {
     private final LabReader reader;
@@ -36,6 +36,10 @@ final class QuestionReader {
         Question question = raw.choices() != null
                 ? choice(raw, attempts, answerAt)
                 : open(raw, attempts, answerAt);
+        if (raw.choices() == null && raw.answer().has("measure") && raw.attempts() != null) {
+            problems.add(source.problem(pointer + "/attempts", true,
+                    "a prediction is graded once, against what the kernel measures: it takes no attempts", null));
+        }
         if (question != null) reader.remember(question, pointer);
         return question;
     }
@@ -44,7 +48,7 @@ final class QuestionReader {
         JsonNode answer = raw.answer();
         List<String> choices = Lists.copy(raw.choices());
         if (answer.isValueNode()) {
-            return new Question.SingleChoice(raw.ask(), choices, answer.asText(), raw.explain(), attempts);
+            return new Question.SingleChoice(raw.ask(), choices, answer.asText(), raw.explain(), attempts, hints(raw));
         }
         if (answer.isArray()) {
             List<String> answers = new ArrayList<>();
@@ -55,7 +59,7 @@ final class QuestionReader {
                 problems.add(source.problem(answerAt, false, "the answers of a multiple choice are choices", null));
                 return null;
             }
-            return new Question.MultipleChoice(raw.ask(), choices, answers, raw.explain(), attempts);
+            return new Question.MultipleChoice(raw.ask(), choices, answers, raw.explain(), attempts, hints(raw));
         }
         if (answer.has("order")) return ordering(raw, choices, attempts, answerAt);
         problems.add(source.problem(answerAt, false,
@@ -83,7 +87,7 @@ final class QuestionReader {
                     "order is the list of all choices in their right order, e.g. order: [c, a, b]", null));
             return null;
         }
-        return new Question.Ordering(raw.ask(), choices, Lists.copy(a.order()), raw.explain(), attempts);
+        return new Question.Ordering(raw.ask(), choices, Lists.copy(a.order()), raw.explain(), attempts, hints(raw));
     }
 
     private Question open(Raw.Question raw, int attempts, String answerAt) {
@@ -103,28 +107,76 @@ final class QuestionReader {
                     "an order answer puts choices in order: add `choices:` with the items to order", null));
             return null;
         }
-        int kinds = (a.number() != null ? 1 : 0) + (a.pattern() != null ? 1 : 0) + (a.live() != null ? 1 : 0);
+        int kinds = (a.number() != null ? 1 : 0) + (a.pattern() != null ? 1 : 0) + (a.live() != null ? 1 : 0)
+                + (a.measure() != null ? 1 : 0);
         if (kinds != 1) {
-            problems.add(source.problem(answerAt, false, "an answer has exactly one of number, pattern, live; found "
-                    + (kinds == 0 ? "none" : kinds), null));
+            problems.add(source.problem(answerAt, false, "an answer has exactly one of number, pattern, live, measure; "
+                    + "found " + (kinds == 0 ? "none" : kinds), null));
             return null;
         }
-        if (a.number() == null && (a.tolerance() != null || a.unit() != null)) {
+        if (a.number() == null && a.measure() == null && (a.tolerance() != null || a.unit() != null)) {
             String key = a.tolerance() != null ? "tolerance" : "unit";
             problems.add(source.problem(YamlSource.child(answerAt, key), true,
-                    "'" + key + "' belongs to a number answer", null));
+                    "'" + key + "' belongs to a number or measure answer", null));
+        }
+        if (a.measure() == null && (a.seconds() != null || a.expect() != null)) {
+            String key = a.seconds() != null ? "seconds" : "expect";
+            problems.add(source.problem(YamlSource.child(answerAt, key), true,
+                    "'" + key + "' belongs to a measure answer (a prediction)", null));
         }
         if (a.number() != null) {
             double tolerance = a.tolerance() == null ? 0 : a.tolerance();
-            return new Question.NumberQuestion(raw.ask(), a.number(), tolerance, a.unit(), raw.explain(), attempts);
+            return new Question.NumberQuestion(raw.ask(), a.number(), tolerance, a.unit(), raw.explain(), attempts,
+                    hints(raw));
         }
-        if (a.pattern() != null) return new Question.TextQuestion(raw.ask(), a.pattern(), raw.explain(), attempts);
-        Optional<LiveKey> key = LiveKey.parse(a.live());
+        if (a.pattern() != null) {
+            return new Question.TextQuestion(raw.ask(), a.pattern(), raw.explain(), attempts, hints(raw));
+        }
+        if (a.measure() != null) return prediction(raw, a, answerAt);
+        Optional<LiveKey> key = liveKey(a.live(), answerAt + "/live");
+        return key.map(k -> new Question.LiveQuestion(raw.ask(), k, raw.explain(), attempts, hints(raw))).orElse(null);
+    }
+
+    /** The longest wait a prediction may ask for: the learner waits it out at the prompt. */
+    static final double MAX_SECONDS = 30;
+
+    private Question prediction(Raw.Question raw, Raw.Answer a, String answerAt) {
+        Optional<LiveKey> key = liveKey(a.measure(), answerAt + "/measure");
+        if (key.isEmpty()) return null;
+        boolean ok = true;
+        if (!key.get().kind().counter()) {
+            problems.add(source.problem(answerAt + "/measure", false, "'" + key.get().text() + "' is not a value that "
+                    + "changes while a step runs; measure a cgroup value (cgroup.cpu.nr_throttled, ...) or "
+                    + "container.zombies", null));
+            ok = false;
+        }
+        if (a.expect() == null) {
+            problems.add(source.problem(answerAt, false, "a measure answer needs `expect:`, the value a learner who "
+                    + "reasons right predicts (lint proves the kernel measures it within the tolerance)", null));
+            ok = false;
+        }
+        double seconds = a.seconds() == null ? 0 : a.seconds();
+        if (seconds < 0 || seconds > MAX_SECONDS || Double.isNaN(seconds)) {
+            problems.add(source.problem(answerAt + "/seconds", false, "seconds is from 0 to " + (int) MAX_SECONDS
+                    + ": the learner waits that long", null));
+            ok = false;
+        }
+        double tolerance = a.tolerance() == null ? 0 : a.tolerance();
+        if (!ok) return null;
+        return new Question.Prediction(raw.ask(), key.get(), java.time.Duration.ofMillis(Math.round(seconds * 1000)),
+                a.expect(), tolerance, a.unit(), raw.explain(), hints(raw));
+    }
+
+    private Optional<LiveKey> liveKey(String text, String at) {
+        Optional<LiveKey> key = LiveKey.parse(text);
         if (key.isEmpty()) {
-            problems.add(source.problem(answerAt + "/live", false, "unknown live value '" + a.live() + "'",
-                    Suggestions.didYouMean(a.live(), LiveKey.names())));
-            return null;
+            problems.add(source.problem(at, false, "unknown live value '" + text + "'",
+                    Suggestions.didYouMean(text, LiveKey.names())));
         }
-        return new Question.LiveQuestion(raw.ask(), key.get(), raw.explain(), attempts);
+        return key;
+    }
+
+    private static List<String> hints(Raw.Question raw) {
+        return raw.hints() == null ? List.of() : raw.hints().stream().filter(h -> h != null && !h.isBlank()).toList();
     }
 }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 interface Raw {
 
     record Lab(String id, String title, String summary, Requires requires, SandboxSpec sandbox,
-               java.util.Map<String, Var> vars, List<JsonNode> steps) {}
+               java.util.Map<String, Var> vars, List<JsonNode> steps, List<JsonNode> quiz) {}
 
     /** A hint chosen by a check's failure reason. */
     record ReasonHint(String when, String text) {}
@@ -31,8 +31,14 @@ interface Raw {
                 List<JsonNode> quiz) {}
 
     /** The question kind is decided later from the shape of {@code answer}. */
-    record Question(String ask, List<String> choices, JsonNode answer, String explain, Integer attempts) {}
+    record Question(String ask, List<String> choices, JsonNode answer, String explain, Integer attempts,
+                    @JsonProperty("hint") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                    List<String> hints) {}
 
-    /** An answer written as a mapping: exactly one of number, pattern, live (or order, with choices). */
-    record Answer(Double number, Double tolerance, String unit, String pattern, String live, List<String> order) {}
+    /**
+     * An answer written as a mapping: exactly one of number, pattern, live, measure (or order, with choices);
+     * {@code seconds} and {@code expect} belong to measure, {@code tolerance} and {@code unit} to number and measure.
+     */
+    record Answer(Double number, Double tolerance, String unit, String pattern, String live, List<String> order,
+                  String measure, Double seconds, Double expect) {}
 }

@@ -39,6 +39,12 @@ final class SandboxRules {
     void validate(Lab lab) {
         for (Step step : lab.steps()) {
             actions(step.actions());
+            for (Question q : step.quiz()) {
+                if (q instanceof Question.Prediction p && p.measure().kind() == LiveKey.Kind.CGROUP_VALUE && !cgroupCreated) {
+                    report(reader.pointerOf(q) + "/answer/measure", "measuring " + p.measure().text()
+                            + " needs the lab's cgroup by the end of this step's actions", "put `cgroup: {}` before it");
+                }
+            }
             actions(step.solution());
             for (Check check : step.checks()) check(check, reader.pointerOf(check));
         }

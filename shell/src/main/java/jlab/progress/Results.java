@@ -68,23 +68,27 @@ public final class Results {
                     t.put("done", s.done());
                     t.put("hintsUsed", s.hints());
                 }
-                for (int i = 0; i < s.quiz().size(); i++) {
-                    QuizAnswer a = s.quiz().get(i);
-                    ObjectNode q = questions.addObject();
-                    q.put("step", s.id());
-                    q.put("number", i + 1);
-                    q.put("ask", a.ask());
-                    q.put("answer", a.answer());
-                    q.put("correct", a.correct());
-                    q.put("attempts", a.attempts());
-                }
+                for (int i = 0; i < s.quiz().size(); i++) question(questions.addObject(), s.id(), i, s.quiz().get(i));
             }
+            for (int i = 0; i < p.endQuiz().size(); i++) question(questions.addObject(), null, i, p.endQuiz().get(i));
         }
         try {
             return ProgressCodec.JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("results could not be written as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** {@code step} is null for the end-of-lab quiz. */
+    private static void question(ObjectNode q, String step, int index, QuizAnswer a) {
+        q.put("step", step);
+        q.put("number", index + 1);
+        q.put("ask", a.ask());
+        q.put("answer", a.answer());
+        q.put("correct", a.correct());
+        q.put("attempts", a.attempts());
+        q.put("hintsUsed", a.hints());
+        q.put("measured", a.measured());
     }
 
     public static String junit(String learner, Instant generated, List<LabProgress> labs) {
@@ -125,12 +129,11 @@ public final class Results {
                     suite.appendChild(c);
                 }
                 for (int i = 0; i < s.quiz().size(); i++) {
-                    QuizAnswer a = s.quiz().get(i);
-                    Element c = testcase(doc, p.lab() + "." + s.id(), "quiz " + (i + 1) + ": " + a.ask());
-                    if (!a.answered()) failure(doc, c, "unanswered", "not answered");
-                    else if (!a.correct()) failure(doc, c, "wrong", "answered '" + a.answer() + "' after " + a.attempts() + " attempt(s)");
-                    suite.appendChild(c);
+                    suite.appendChild(questionCase(doc, p.lab() + "." + s.id(), i, s.quiz().get(i)));
                 }
+            }
+            for (int i = 0; i < p.endQuiz().size(); i++) {
+                suite.appendChild(questionCase(doc, p.lab() + ".end-of-lab", i, p.endQuiz().get(i)));
             }
             suites.appendChild(suite);
             allTests += tests;
@@ -141,6 +144,16 @@ public final class Results {
         suites.setAttribute("failures", String.valueOf(allFailures));
         suites.setAttribute("time", String.valueOf(allTime));
         return serialize(doc);
+    }
+
+    private static Element questionCase(Document doc, String classname, int index, QuizAnswer a) {
+        Element c = testcase(doc, classname, "quiz " + (index + 1) + ": " + a.ask());
+        if (!a.answered()) failure(doc, c, "unanswered", "not answered");
+        else if (!a.correct()) {
+            failure(doc, c, "wrong", a.measured() != null ? "predicted '" + a.answer() + "', measured " + a.measured()
+                    : "answered '" + a.answer() + "' after " + a.attempts() + " attempt(s)");
+        }
+        return c;
     }
 
     private static void property(Document doc, Element props, String name, String value) {

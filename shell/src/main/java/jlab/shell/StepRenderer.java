@@ -5,6 +5,7 @@ import java.util.List;
 
 import jlab.engine.LabSession.CheckReport;
 import jlab.engine.LabSession.CheckResult;
+import jlab.engine.LabSession.Measured;
 import jlab.engine.LabSession.StepOutcome;
 import jlab.engine.LabSession.StepView;
 import jlab.inspect.Annotation;
@@ -50,11 +51,33 @@ public final class StepRenderer {
             out.add("");
             out.addAll(annotation(tables, a, !o.syscalls().isEmpty()));
         }
+        for (Measured m : o.measured()) {
+            out.add("");
+            out.addAll(measured(m));
+        }
         if (!o.notes().isEmpty()) {
             out.add("");
             for (String note : o.notes()) out.addAll(markdown().lines("- " + note));
         }
         out.addAll(taskAndQuiz(o.step(), o.checks(), quizQuestions));
+        return out;
+    }
+
+    /** A prediction against the kernel's measurement: the verdict, what was measured, the explanation. */
+    public List<String> measured(Measured m) {
+        List<String> out = new ArrayList<>(markdown().lines("**Prediction:** " + m.ask()));
+        String measuredText = "the kernel measured " + style.bold(m.grade().expected());
+        if (m.predicted() == null) {
+            out.add("  " + style.cyan("not predicted " + style.dash() + " ") + measuredText);
+        } else if (m.grade().correct()) {
+            out.add("  " + style.green(style.tick() + " you predicted " + m.predicted()) + " " + style.dash() + " " + measuredText);
+        } else {
+            out.add("  " + style.red(style.cross() + " you predicted " + m.predicted()) + " " + style.dash() + " " + measuredText);
+        }
+        out.add(style.dim("  (" + m.what() + ")"));
+        if (m.grade().explanation() != null && !m.grade().explanation().isBlank()) {
+            new MarkdownRenderer(style, prose() - 2).lines(m.grade().explanation()).forEach(l -> out.add("  " + style.dim(l)));
+        }
         return out;
     }
 

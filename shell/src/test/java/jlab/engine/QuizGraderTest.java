@@ -13,7 +13,7 @@ class QuizGraderTest {
 
     @Test
     void singleChoiceByNumberOrTextRevealingOnlyWhenDone() {
-        var q = new Question.SingleChoice("Which flag?", List.of("CLONE_NEWNS", "CLONE_NEWUTS"), "CLONE_NEWUTS", "UTS.", 2);
+        var q = new Question.SingleChoice("Which flag?", List.of("CLONE_NEWNS", "CLONE_NEWUTS"), "CLONE_NEWUTS", "UTS.", 2, List.of());
         var wrong = grader.grade(q, "1");
         assertThat(wrong.correct()).isFalse();
         assertThat(wrong.attemptsLeft()).isEqualTo(1);
@@ -27,9 +27,9 @@ class QuizGraderTest {
     @Test
     void multipleChoiceAcceptsChoiceTextsWithSpacesOneALineOrNumbers() {
         var choices = List.of("a user namespace", "cgroup limits", "pivot_root");
-        var q = new Question.MultipleChoice("Which?", choices, List.of("a user namespace", "cgroup limits"), "", 2);
+        var q = new Question.MultipleChoice("Which?", choices, List.of("a user namespace", "cgroup limits"), "", 2, List.of());
         assertThat(grader.grade(q, "a user namespace\ncgroup limits").correct()).isTrue();
-        var q2 = new Question.MultipleChoice("Which?", choices, List.of("a user namespace", "cgroup limits"), "", 2);
+        var q2 = new Question.MultipleChoice("Which?", choices, List.of("a user namespace", "cgroup limits"), "", 2, List.of());
         assertThat(grader.grade(q2, "1, 3").correct()).isFalse();
         assertThat(grader.grade(q2, "2 1").correct()).isTrue();
     }
@@ -38,19 +38,19 @@ class QuizGraderTest {
     void orderingIsRightOnlyInExactlyTheDeclaredOrderByNumberOrText() {
         var choices = List.of("exit", "fork", "wait (reap)", "exec");
         var order = List.of("fork", "exec", "exit", "wait (reap)");
-        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("2,4,1,3")).isTrue();
-        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("2 4 1 3")).isTrue();
-        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("FORK exec, exit  wait (reap)")).isTrue();
-        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("fork\nexec\nexit\nwait (reap)")).isTrue();
-        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("2 4 3 1")).as("two swapped").isFalse();
-        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("2 4 1")).as("one left out").isFalse();
-        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("2 4 1 3 3")).as("one repeated").isFalse();
-        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts("fork exec exit wait"))
+        assertThat(new Question.Ordering("?", choices, order, "", 1, List.of()).accepts("2,4,1,3")).isTrue();
+        assertThat(new Question.Ordering("?", choices, order, "", 1, List.of()).accepts("2 4 1 3")).isTrue();
+        assertThat(new Question.Ordering("?", choices, order, "", 1, List.of()).accepts("FORK exec, exit  wait (reap)")).isTrue();
+        assertThat(new Question.Ordering("?", choices, order, "", 1, List.of()).accepts("fork\nexec\nexit\nwait (reap)")).isTrue();
+        assertThat(new Question.Ordering("?", choices, order, "", 1, List.of()).accepts("2 4 3 1")).as("two swapped").isFalse();
+        assertThat(new Question.Ordering("?", choices, order, "", 1, List.of()).accepts("2 4 1")).as("one left out").isFalse();
+        assertThat(new Question.Ordering("?", choices, order, "", 1, List.of()).accepts("2 4 1 3 3")).as("one repeated").isFalse();
+        assertThat(new Question.Ordering("?", choices, order, "", 1, List.of()).accepts("fork exec exit wait"))
                 .as("'wait' is not the choice 'wait (reap)'").isFalse();
         assertThat(Question.Ordering.named(choices, "4, wait (reap) ,9 spawn"))
                 .containsExactly("exec", "wait (reap)", "9", "spawn");
 
-        var q = new Question.Ordering("Lifecycle?", choices, order, "fork first.", 2);
+        var q = new Question.Ordering("Lifecycle?", choices, order, "fork first.", 2, List.of());
         var wrong = grader.grade(q, "1 2 3 4");
         assertThat(wrong.correct()).isFalse();
         assertThat(wrong.attemptsLeft()).isEqualTo(1);
@@ -59,21 +59,21 @@ class QuizGraderTest {
         assertThat(right.correct()).isTrue();
         assertThat(right.expected()).isEqualTo("(1) fork (2) exec (3) exit (4) wait (reap)");
         assertThat(right.explanation()).isEqualTo("fork first.");
-        assertThat(QuizGrader.view(0, q).choices()).isEqualTo(choices);
+        assertThat(QuizGrader.view(0, 0, q, null).choices()).isEqualTo(choices);
         assertThat(LabLinter.rightAnswer(q)).as("what lint types").isEqualTo("2 4 1 3");
-        assertThat(new Question.Ordering("?", choices, order, "", 1).accepts(LabLinter.rightAnswer(q))).isTrue();
+        assertThat(new Question.Ordering("?", choices, order, "", 1, List.of()).accepts(LabLinter.rightAnswer(q))).isTrue();
     }
 
     @Test
     void numbersWithUnitsAndTolerance() {
-        var q = new Question.NumberQuestion("cpu.max 50000 100000?", 50, 1, "%", "", 3);
+        var q = new Question.NumberQuestion("cpu.max 50000 100000?", 50, 1, "%", "", 3, List.of());
         assertThat(grader.grade(q, "52%").correct()).isFalse();
         assertThat(grader.grade(q, "50.5 %").correct()).isTrue();
     }
 
     @Test
     void attemptsRunOutAndThenTheAnswerIsShown() {
-        var q = new Question.TextQuestion("Which link?", "^pid_for_children$", "", 1);
+        var q = new Question.TextQuestion("Which link?", "^pid_for_children$", "", 1, List.of());
         var last = grader.grade(q, "pid");
         assertThat(last.correct()).isFalse();
         assertThat(last.attemptsLeft()).isZero();

@@ -37,7 +37,8 @@ class AuthoringDocTest {
     private static final Map<Class<?>, String> QUESTION_ROWS = Map.of(
             Question.SingleChoice.class, "single choice", Question.MultipleChoice.class, "multiple choice",
             Question.NumberQuestion.class, "number", Question.TextQuestion.class, "text",
-            Question.LiveQuestion.class, "live", Question.Ordering.class, "ordering");
+            Question.LiveQuestion.class, "live", Question.Ordering.class, "ordering", Question.Prediction.class,
+            "prediction");
 
     /** The table rows of the section whose heading starts with {@code heading}: cells, header rows left out. */
     private static List<List<String>> table(String heading) throws IOException {
@@ -102,7 +103,8 @@ class AuthoringDocTest {
         String doc = Files.readString(RepositoryRoot.find().resolve("AUTHORING.md"));
         for (LiveKey.Kind kind : LiveKey.Kind.values()) {
             String example = kind.perNamespace() ? new LiveKey(kind, jlab.kernel.Namespace.NET).text()
-                    .replace(".net.", ".<type>.") : new LiveKey(kind, null).text();
+                    .replace(".net.", ".<type>.")
+                    : kind == LiveKey.Kind.CGROUP_VALUE ? "cgroup.<value>" : new LiveKey(kind, null).text();
             assertThat(doc).as("live value %s", example).contains("`" + example + "`");
         }
     }

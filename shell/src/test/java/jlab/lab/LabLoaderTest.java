@@ -54,7 +54,7 @@ class LabLoaderTest {
                 new Check.HostnameCheck(Check.Where.HOST, null, true));
         assertThat(step.quiz()).containsExactly(new Question.SingleChoice("Which flag creates a new UTS namespace?",
                 List.of("CLONE_NEWNS", "CLONE_NEWUTS", "CLONE_NEWIPC"), "CLONE_NEWUTS",
-                "UTS = UNIX Time-sharing System; the struct utsname holds the hostname.", 2));
+                "UTS = UNIX Time-sharing System; the struct utsname holds the hostname.", 2, List.of()));
         assertThat(step.checks()).extracting(Check::describe)
                 .containsExactly("hostname in container is 'lab'", "hostname in host is unchanged");
     }
@@ -145,11 +145,11 @@ class LabLoaderTest {
                 "/etc/motd exists and contains 'hello'",
                 "hostname in host has changed");
         assertThat(step.quiz()).containsExactly(
-                new Question.MultipleChoice("Which?", List.of("a", "b", "c"), List.of("a", "c"), null, 2),
-                new Question.NumberQuestion("How much?", 50, 5, "%", null, 3),
-                new Question.TextQuestion("Which file?", "^(pid_for_children)$", null, 2),
+                new Question.MultipleChoice("Which?", List.of("a", "b", "c"), List.of("a", "c"), null, 2, List.of()),
+                new Question.NumberQuestion("How much?", 50, 5, "%", null, 3, List.of()),
+                new Question.TextQuestion("Which file?", "^(pid_for_children)$", null, 2, List.of()),
                 new Question.LiveQuestion("Host PID of init?", new LiveKey(LiveKey.Kind.INIT_HOST_PID, null),
-                        "Look at NSpid.", 2));
+                        "Look at NSpid.", 2, List.of()));
         assertThat(((Question.TextQuestion) step.quiz().get(2)).accepts("PID_FOR_CHILDREN")).isTrue();
         assertThat(((Question.NumberQuestion) step.quiz().get(1)).accepts(54)).isTrue();
         assertThat(((Question.NumberQuestion) step.quiz().get(1)).accepts(56)).isFalse();
@@ -173,7 +173,7 @@ class LabLoaderTest {
 
         assertThat(t.loader.load(file).steps().getFirst().quiz()).containsExactly(new Question.Ordering(
                 "In which order?", List.of("exit", "fork", "wait", "exec"), List.of("fork", "exec", "exit", "wait"),
-                "A parent forks, the child execs.", 2));
+                "A parent forks, the child execs.", 2, List.of()));
     }
 
     @Test

@@ -162,7 +162,54 @@ class LabMistakesTest {
                                 null),
                         tuple(13, "unknown key 'tolerence' in an answer", "did you mean 'tolerance'?"),
                         tuple(15, "unknown live value 'ns.utss.inode'", "did you mean 'ns.uts.inode'?"),
-                        tuple(17, "an answer has exactly one of number, pattern, live; found 2", null));
+                        tuple(17, "an answer has exactly one of number, pattern, live, measure; found 2", null));
+    }
+
+    @Test
+    void predictionMistakes() {
+        assertThat(problems(HEAD + """
+                    quiz:
+                      - ask: No expect, and the cgroup comes later?
+                        answer: { measure: cgroup.cpu.nr_throttled, seconds: 2 }
+                      - ask: Not a counter?
+                        answer: { measure: init.host-pid, expect: 1 }
+                      - ask: Too long, with attempts?
+                        answer: { measure: container.zombies, seconds: 90, expect: 1 }
+                        attempts: 3
+                      - ask: Seconds without measure?
+                        answer: { number: 1, seconds: 2 }
+                      - ask: A typo?
+                        answer: { measure: cgroup.cpu.nr_throtled, expect: 20 }
+                      - ask: The cgroup comes later?
+                        answer: { measure: cgroup.cpu.nr_throttled, expect: 20 }
+                  - id: two
+                    title: Two
+                    do:
+                      - cgroup: {}
+                quiz:
+                  - ask: A prediction at the end?
+                    answer: { measure: container.zombies, expect: 1 }
+                  - ask: "Yes or no?"
+                    choices: [yes, no]
+                    answer: "no"
+                """))
+                .extracting(LabProblem::line, LabProblem::message, LabProblem::suggestion)
+                .containsExactly(
+                        tuple(8, "a measure answer needs `expect:`, the value a learner who reasons right predicts "
+                                + "(lint proves the kernel measures it within the tolerance)", null),
+                        tuple(10, "'init.host-pid' is not a value that changes while a step runs; measure a cgroup "
+                                + "value (cgroup.cpu.nr_throttled, ...) or container.zombies", null),
+                        tuple(12, "seconds is from 0 to 30: the learner waits that long", null),
+                        tuple(13, "a prediction is graded once, against what the kernel measures: it takes no attempts", null),
+                        tuple(15, "'seconds' belongs to a measure answer (a prediction)", null),
+                        tuple(17, "unknown live value 'cgroup.cpu.nr_throtled'", "did you mean 'cgroup.cpu.nr_throttled'?"),
+                        tuple(19, "measuring cgroup.cpu.nr_throttled needs the lab's cgroup by the end of this step's "
+                                + "actions", "put `cgroup: {}` before it"),
+                        tuple(26, "a prediction belongs to a step: it measures what the step's actions do, and the "
+                                + "end-of-lab quiz runs none", "move it into the `quiz:` of the step whose actions it measures"),
+                        tuple(28, "YAML reads the unquoted yes as true", "quote it: \"yes\""),
+                        tuple(28, "YAML reads the unquoted no as false", "quote it: \"no\""),
+                        tuple(29, "the answer 'no' is not one of the choices", "expected one of: false, true"));
     }
 
     @Test

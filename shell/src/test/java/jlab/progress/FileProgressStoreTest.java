@@ -35,7 +35,9 @@ class FileProgressStoreTest {
                 new StepProgress("intro", "Welcome", null, false, 0, List.of(new QuizAnswer("Why?", "because", true, 1))),
                 new StepProgress("hostname", "Hostname", "Set the hostname.", true, 2,
                         List.of(new QuizAnswer("Which flag?", "CLONE_NEWNS", false, 2), new QuizAnswer("And?", null, false, 0))),
-                new StepProgress("net", "Net", "Bring lo up.", false, 1, List.of())), java.util.Map.of("hostname", "lab-red"));
+                new StepProgress("net", "Net", "Bring lo up.", false, 1, List.of(new QuizAnswer("How many throttled periods?",
+                        "18", true, 1, 1, "20 periods (right within ± 4)")))), java.util.Map.of("hostname", "lab-red"),
+                List.of(new QuizAnswer("Is a container a VM?", "no", true, 1)));
     }
 
     @Test

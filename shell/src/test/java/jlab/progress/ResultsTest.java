@@ -45,15 +45,19 @@ class ResultsTest {
         assertThat(ns.get("lab").asText()).isEqualTo("namespaces");
         assertThat(ns.get("tasks").get("done").asInt()).isEqualTo(1);
         assertThat(ns.get("tasks").get("total").asInt()).isEqualTo(2);
-        assertThat(ns.get("quiz").get("correct").asInt()).isEqualTo(1);
-        assertThat(ns.get("quiz").get("answered").asInt()).isEqualTo(2);
-        assertThat(ns.get("quiz").get("total").asInt()).isEqualTo(3);
+        assertThat(ns.get("quiz").get("correct").asInt()).as("the end-of-lab quiz and a prediction count").isEqualTo(3);
+        assertThat(ns.get("quiz").get("answered").asInt()).isEqualTo(4);
+        assertThat(ns.get("quiz").get("total").asInt()).isEqualTo(5);
         assertThat(ns.get("hintsUsed").asInt()).isEqualTo(3);
         assertThat(ns.get("timeSpentSeconds").asLong()).isEqualTo(754);
         assertThat(ns.get("taskResults")).hasSize(2);
         assertThat(ns.get("taskResults").get(0).get("step").asText()).isEqualTo("hostname");
         assertThat(ns.get("questions").get(2).get("answer").isNull()).isTrue();
         assertThat(ns.get("questions").get(2).get("number").asInt()).isEqualTo(2);
+        assertThat(ns.get("questions").get(3).get("measured").asText()).isEqualTo("20 periods (right within ± 4)");
+        assertThat(ns.get("questions").get(3).get("hintsUsed").asInt()).isEqualTo(1);
+        assertThat(ns.get("questions").get(4).get("step").isNull()).as("the end-of-lab quiz belongs to no step").isTrue();
+        assertThat(ns.get("questions").get(4).get("ask").asText()).isEqualTo("Is a container a VM?");
     }
 
     @Test
@@ -63,14 +67,14 @@ class ResultsTest {
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         Element root = doc.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("testsuites");
-        assertThat(root.getAttribute("tests")).isEqualTo("7");
+        assertThat(root.getAttribute("tests")).isEqualTo("9");
         assertThat(root.getAttribute("failures")).isEqualTo("5");
         NodeList suites = root.getElementsByTagName("testsuite");
         assertThat(suites.getLength()).isEqualTo(2);
 
         Element ns = (Element) suites.item(1);
         assertThat(ns.getAttribute("name")).isEqualTo("namespaces");
-        assertThat(ns.getAttribute("tests")).isEqualTo("5");
+        assertThat(ns.getAttribute("tests")).isEqualTo("7");
         assertThat(ns.getAttribute("failures")).isEqualTo("3");
         assertThat(ns.getAttribute("time")).isEqualTo("754");
         List<String> cases = new ArrayList<>();
@@ -86,7 +90,9 @@ class ResultsTest {
                 "namespaces.hostname | task: Set the hostname. | pass",
                 "namespaces.hostname | quiz 1: Which flag? | wrong",
                 "namespaces.hostname | quiz 2: And? | unanswered",
-                "namespaces.net | task: Bring lo up. | not done");
+                "namespaces.net | task: Bring lo up. | not done",
+                "namespaces.net | quiz 1: How many throttled periods? | pass",
+                "namespaces.end-of-lab | quiz 1: Is a container a VM? | pass");
 
         Element cg = (Element) suites.item(0);
         Element answered = (Element) cg.getElementsByTagName("failure").item(1);

@@ -86,9 +86,45 @@ final class FakeLabSession implements LabSession, jlab.engine.StepEvents {
             }
         }
         syscallLog.addAll(calls);
+        List<Measured> measured = List.of();
+        if (target == 2 && prediction != null) {
+            String predicted = prediction.equals("skip") ? null : prediction;
+            prediction = null;
+            measured = List.of(new Measured(ZOMBIES, "container.zombies, its change over the step's actions", predicted,
+                    new Grade("3".equals(predicted), "3", "sh never waits for its children.", 0)));
+        }
         index = target;
-        return new StepOutcome(STEPS.get(index), calls, List.of(), annotations, check(), List.of());
+        return new StepOutcome(STEPS.get(index), calls, List.of(), annotations, check(), List.of(), measured);
     }
+
+    private static final String ZOMBIES = "How many zombies will the step leave?";
+    private String prediction;
+    boolean predicts;
+
+    /** Step 3 predicts its zombies before it runs. */
+    @Override public List<QuestionView> predictions(int target) {
+        return predicts && target == 2 && !ran[2]
+                ? List.of(new QuestionView(2, 0, ZOMBIES, QuestionKind.PREDICT, List.of(), true, 1, null)) : List.of();
+    }
+
+    @Override public void predict(QuestionView prediction, String answer) {
+        this.prediction = answer == null ? "skip" : answer;
+    }
+
+    @Override public List<QuestionView> endQuiz() {
+        return List.of(new QuestionView(QuestionView.END, 0, "Does a container have its own kernel?", QuestionKind.CHOICE,
+                List.of("yes", "no"), false, 1, null));
+    }
+
+    @Override public String hint(QuestionView question) {
+        return question.step() == QuestionView.END ? "What does `uname -r` print inside?" : "Count the children sh forks.";
+    }
+
+    @Override public Score score() {
+        return new Score(endRight ? 2 : 1, endRight ? 3 : 2, 4);
+    }
+
+    private boolean endRight;
 
     @Override public CheckReport check() {
         if (!STEPS.get(index).hasTask()) return CheckReport.NONE;
@@ -210,13 +246,18 @@ final class FakeLabSession implements LabSession, jlab.engine.StepEvents {
     @Override public List<QuestionView> quiz() {
         if (index != 1) return List.of();
         return List.of(
-                new QuestionView(0, "Which flag creates a new UTS namespace?", QuestionKind.CHOICE,
-                        List.of("CLONE_NEWNS", "CLONE_NEWUTS", "CLONE_NEWIPC"), false),
-                new QuestionView(1, "Which namespaces does `unshare -u` create?", QuestionKind.MULTIPLE,
-                        List.of("uts", "pid", "net"), false));
+                new QuestionView(1, 0, "Which flag creates a new UTS namespace?", QuestionKind.CHOICE,
+                        List.of("CLONE_NEWNS", "CLONE_NEWUTS", "CLONE_NEWIPC"), false, 0, null),
+                new QuestionView(1, 1, "Which namespaces does `unshare -u` create?", QuestionKind.MULTIPLE,
+                        List.of("uts", "pid", "net"), false, 0, null));
     }
 
-    @Override public Grade answer(int questionIndex, String answer) {
+    @Override public Grade answer(QuestionView question, String answer) {
+        if (question.step() == QuestionView.END) {
+            endRight = answer.equals("no");
+            return new Grade(endRight, endRight ? "no" : "", endRight ? "Containers share the host's kernel." : "", endRight ? 0 : 1);
+        }
+        int questionIndex = question.index();
         String expected = questionIndex == 0 ? "CLONE_NEWUTS" : "uts";
         boolean correct = answer.equals(expected);
         int left = correct ? attemptsLeft[questionIndex] : --attemptsLeft[questionIndex];

@@ -25,9 +25,13 @@ final class FakeLabs implements Labs {
                     .map(s -> " (did you mean '" + s + "'?)").orElse(""));
         }
         FakeLabSession s = new FakeLabSession(console);
+        s.predicts = predictions;
         started.add(s);
         return s;
     }
+
+    /** Sessions started from now on predict step 3's zombies before it runs. */
+    boolean predictions;
 
     FakeLabSession last() {
         return started.getLast();

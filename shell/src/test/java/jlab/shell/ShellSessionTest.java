@@ -15,8 +15,13 @@ class ShellSessionTest {
     private FakeLabs labs;
 
     private String session(String... lines) {
+        return session(false, lines);
+    }
+
+    private String session(boolean predictions, String... lines) {
         console = new ScriptConsole(List.of(lines));
         labs = new FakeLabs(console);
+        labs.predictions = predictions;
         new Shell(console, labs, CommandRegistry.standard(), false).run(List.of());
         return console.transcript();
     }
@@ -171,10 +176,33 @@ class ShellSessionTest {
     }
 
     @Test
+    void nextAsksTheStepsPredictionFirstAndShowsTheMeasurement() {
+        String t = session(true, "start demo", "next", "next", "hint", "many", "3", "quiz end", "yes", "no", "quit");
+        String moved = t.substring(t.lastIndexOf("> next\n"), t.indexOf("> quiz end"));
+        assertThat(moved).contains("Before step 3 runs, predict", "How many zombies will the step leave?",
+                "hint: Count the children sh forks.", "a prediction is a number (or `skip`)",
+                "Prediction: How many zombies will the step leave?", "✓ you predicted 3 — the kernel measured 3",
+                "sh never waits for its children.", "Step 3/3 · PID 1",
+                "the last step: the end-of-lab quiz has 1 question — type `quiz end`");
+        assertThat(moved.indexOf("Before step 3 runs")).as("asked before the step shows").isLessThan(moved.indexOf("Step 3/3"));
+        String end = after(t, "quiz end");
+        assertThat(end).contains("end-of-lab quiz: 1 question", "Does a container have its own kernel?",
+                "✗ not quite", "hint: What does `uname -r` print inside?", "✓ correct", "Containers share the host's kernel.",
+                "score: 1/1", "the whole lab: 2/4 questions right");
+    }
+
+    @Test
+    void backingOutOfAPredictionStaysOnTheStepAndSkippingStillMeasures() {
+        String t = session(true, "start demo", "next", "next", ScriptConsole.CTRL_C, "next", "skip", "quit");
+        assertThat(t).contains("stayed at step 2; nothing ran", "not predicted — the kernel measured 3");
+        assertThat(t.indexOf("Step 3/3")).as("step 3 ran once, after the skip").isGreaterThan(t.indexOf("stayed at step 2"));
+    }
+
+    @Test
     void helpListsEveryCommandAndExplainsOne() {
         String t = session("help", "help quiz", "help nxt");
         assertThat(after(t, "help")).contains("start <lab>", "step [n]", "exec <command…>", "quit");
-        assertThat(after(t, "help quiz")).contains("quiz  answer the step's questions", "several choices:", "1,3");
+        assertThat(after(t, "help quiz")).contains("quiz [end]  answer the step's questions", "several choices:", "1,3");
         assertThat(after(t, "help nxt")).isEqualTo("no command 'nxt' (did you mean 'next'?)\n");
     }
 

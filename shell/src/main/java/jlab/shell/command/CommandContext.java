@@ -83,11 +83,22 @@ public final class CommandContext {
         LabSession s = session();
         rememberChecks(outcome.checks());
         print(render().outcome(outcome, s.stepCount(), quizSize(s, outcome.step())));
+        if (outcome.step().number() == s.stepCount() && !s.endQuiz().isEmpty()) println(endQuizLine(s));
     }
 
-    /** Moves onto step {@code index} and shows it. */
+    /** At the last step: the end-of-lab quiz is waiting. */
+    String endQuizLine(LabSession s) {
+        int n = s.endQuiz().size();
+        return style().cyan("the last step: the end-of-lab quiz has " + n + " question" + (n == 1 ? "" : "s")
+                + " " + style().dash() + " type `quiz end`");
+    }
+
+    /** Moves onto step {@code index} and shows it, asking the step's predictions first (backing out stays). */
     public void goTo(int index) {
-        show(session().goTo(index));
+        LabSession s = session();
+        var predictions = s.predictions(index);
+        if (!predictions.isEmpty() && !PredictionPrompt.ask(this, s, index, predictions)) return;
+        show(s.goTo(index));
     }
 
     static int quizSize(LabSession s, LabSession.StepView step) {

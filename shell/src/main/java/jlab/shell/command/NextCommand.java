@@ -27,6 +27,7 @@ final class NextCommand implements Command {
         LabSession s = context.session();
         if (s.stepIndex() + 1 >= s.stepCount()) {
             throw new ShellException("this is the last step " + context.style().dash()
+                    + (s.endQuiz().isEmpty() ? "" : " `quiz end` asks the end-of-lab quiz,")
                     + " `list` shows other labs, `quit` leaves");
         }
         context.goTo(s.stepIndex() + 1);

@@ -20,22 +20,31 @@ import jlab.shell.Style;
 final class QuizCommand implements Command {
 
     private static final String SKIP = "skip";
+    private static final String END = "end";
 
     @Override public String name() { return "quiz"; }
 
-    @Override public String usage() { return "quiz"; }
+    @Override public String usage() { return "quiz [end]"; }
 
-    @Override public String summary() { return "answer the step's questions"; }
+    @Override public String summary() { return "answer the step's questions (`quiz end`: the end-of-lab quiz)"; }
 
     @Override public String help() {
         return """
-                Asks the step's questions one at a time.
+                Asks the step's questions one at a time; `quiz end` asks the end-of-lab quiz,
+                questions about the whole lab, and shows your score over the lab.
                   a choice:          type its number or its text     2   or   CLONE_NEWUTS
                   several choices:   numbers separated by commas     1,3
                   an order:          all of them, first to last      3,1,4,2
                   number or text:    type the answer                 4026531836
+                `hint` shows the question's next hint (one also comes after a wrong answer),
                 `skip` skips a question; `quit`, Ctrl-C or Ctrl-D ends the quiz. Some questions are
-                live: jlab grades them against the running kernel when you answer.""";
+                live: jlab grades them against the running kernel when you answer. Predictions
+                are asked by `next`, before a step runs, and graded against what the kernel
+                measures; here they show how they went.""";
+    }
+
+    @Override public List<String> complete(int argIndex, CommandContext context) {
+        return argIndex == 0 ? List.of(END) : List.of();
     }
 
     /** Stops the quiz: Ctrl-C or Ctrl-D at the answer prompt. */
@@ -44,16 +53,18 @@ final class QuizCommand implements Command {
     }
 
     @Override public void run(List<String> args, CommandContext context) {
-        if (!args.isEmpty()) throw new ShellException("usage: " + usage());
+        boolean end = args.size() == 1 && args.getFirst().equalsIgnoreCase(END);
+        if (args.size() > 1 || (args.size() == 1 && !end)) throw new ShellException("usage: " + usage());
         LabSession s = context.session();
-        List<QuestionView> questions = s.quiz();
+        List<QuestionView> questions = end ? s.endQuiz() : s.quiz();
         if (questions.isEmpty()) {
-            context.println("this step has no quiz");
+            context.println(end ? "this lab has no end-of-lab quiz" : "this step has no quiz"
+                    + (s.endQuiz().isEmpty() ? "" : " " + context.style().dash() + " `quiz end` asks the end-of-lab quiz"));
             return;
         }
         Style style = context.style();
-        context.println(style.bold("quiz: " + questions.size() + " question" + (questions.size() == 1 ? "" : "s"))
-                + style.dim(" (`skip` skips one, `quit` ends the quiz)"));
+        context.println(style.bold((end ? "end-of-lab quiz: " : "quiz: ") + questions.size() + " question"
+                + (questions.size() == 1 ? "" : "s")) + style.dim(" (`hint` for a hint, `skip` skips one, `quit` ends the quiz)"));
         int right = 0;
         int answered = 0;
         try {
@@ -66,6 +77,11 @@ final class QuizCommand implements Command {
         }
         context.println(style.bold("score: " + right + "/" + questions.size())
                 + (answered < questions.size() ? style.dim(" (" + (questions.size() - answered) + " not answered)") : ""));
+        if (end) {
+            LabSession.Score lab = s.score();
+            context.println(style.bold("the whole lab: " + lab.correct() + "/" + lab.total() + " questions right")
+                    + style.dim(" (" + lab.answered() + " answered, predictions included)"));
+        }
     }
 
     /** Asks until right, skipped or out of attempts; true when answered right. */
@@ -74,6 +90,12 @@ final class QuizCommand implements Command {
         List<String> lines = new ArrayList<>();
         lines.add("");
         lines.addAll(context.render().markdown().lines("**" + n + "/" + total + "** " + q.ask()));
+        if (q.settled() != null) {
+            lines.add("  " + (q.settled().correct() ? style.green(style.tick() + " " + q.settled().text())
+                    : style.red(style.cross()) + " " + q.settled().text()) + style.dim(" (a prediction: graded when its step ran)"));
+            context.print(lines);
+            return q.settled().correct();
+        }
         for (int i = 0; i < q.choices().size(); i++) lines.add("  " + (i + 1) + ") " + q.choices().get(i));
         if (q.kind() == QuestionKind.MULTIPLE) lines.add(style.dim("  (several may be right: e.g. 1,3)"));
         if (q.kind() == QuestionKind.ORDER) lines.add(style.dim("  (type all " + q.choices().size()
@@ -88,6 +110,11 @@ final class QuizCommand implements Command {
                 context.println(style.dim("  skipped"));
                 return false;
             }
+            if (typed.equalsIgnoreCase("hint")) {
+                String hint = s.hint(q);
+                context.println("  " + (hint.isEmpty() ? style.dim("this question has no hints") : style.yellow("hint: ") + hint));
+                continue;
+            }
             String answer;
             try {
                 answer = normalize(q, typed);
@@ -95,7 +122,7 @@ final class QuizCommand implements Command {
                 context.println("  " + e.getMessage());
                 continue;
             }
-            Grade g = s.answer(q.index(), answer);
+            Grade g = s.answer(q, answer);
             if (g.correct()) {
                 context.println("  " + style.green(style.tick() + " correct"));
                 explain(context, g);
@@ -104,6 +131,7 @@ final class QuizCommand implements Command {
             if (g.attemptsLeft() > 0) {
                 context.println("  " + style.red(style.cross() + " not quite") + style.dim(" " + style.dash() + " "
                         + g.attemptsLeft() + " attempt" + (g.attemptsLeft() == 1 ? "" : "s") + " left"));
+                if (q.hints() > 0) context.println("  " + style.yellow("hint: ") + s.hint(q));
                 continue;
             }
             context.println("  " + style.red(style.cross() + " incorrect")
@@ -134,7 +162,7 @@ final class QuizCommand implements Command {
     /** What the session expects: choice texts for choice questions, the typed text otherwise. */
     static String normalize(QuestionView q, String typed) {
         return switch (q.kind()) {
-            case NUMBER, TEXT -> typed;
+            case NUMBER, TEXT, PREDICT -> typed;
             case CHOICE -> choice(q, typed);
             case MULTIPLE -> {
                 for (String c : q.choices()) {

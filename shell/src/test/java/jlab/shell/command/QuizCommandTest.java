@@ -12,8 +12,8 @@ import jlab.engine.LabSession.QuestionView;
 import jlab.shell.ShellException;
 
 class QuizCommandTest {
-    private static final QuestionView ORDER = new QuestionView(0, "Order?", QuestionKind.ORDER,
-            List.of("exit", "fork", "wait (reap)", "exec"), false);
+    private static final QuestionView ORDER = new QuestionView(0, 0, "Order?", QuestionKind.ORDER,
+            List.of("exit", "fork", "wait (reap)", "exec"), false, 0, null);
 
     @Test
     void anOrderIsSentAsTheChoicesTextsOneALine() {
