@@ -205,9 +205,14 @@ final class LabQuiz {
             }
             double change = after.value() - s.baseline().value();
             lastMeasured.put(p, change);
-            boolean first = !progress.answer(step, s.index()).answered();
+            QuizAnswer saved = progress.answer(step, s.index());
+            if (saved.answered()) { // graded in an earlier visit (the step is replayed): the verdict stands
+                return new Measured(p.ask(), what, saved.answer(), new Grade(saved.correct(),
+                        QuizGrader.measuredText(p, change) + "; graded when you first ran the step: " + saved.measured(),
+                        p.explain() == null ? "" : p.explain(), 0));
+            }
             Grade grade = grader.gradePrediction(p, predicted, change);
-            if (first && predicted != null) {
+            if (predicted != null) {
                 progress.predicted(step, s.index(), predicted, grade.correct(), QuizGrader.measuredText(p, change));
             }
             return new Measured(p.ask(), what, predicted, grade);

@@ -120,6 +120,17 @@ class LabQuizTest {
         assertThat(quiz.views(1).get(2).settled()).as("a number question stays open").isNull();
         assertThat(quiz.score()).isEqualTo(new LabSession.Score(1, 2, 5));
         assertThat(saves).isPositive();
+
+        // Replayed later (reset, resume): measured again, the first verdict stands and nothing is counted again.
+        quiz.rebuild(this::read);
+        LabQuiz.Measurement again = quiz.measure(1);
+        kernel.put("cgroup.cpu.nr_throttled", "56");
+        Measured replayed = again.finish().getFirst();
+        assertThat(replayed.predicted()).isEqualTo("23");
+        assertThat(replayed.grade().correct()).isTrue();
+        assertThat(replayed.grade().expected())
+                .isEqualTo("30 periods (right within ± 4); graded when you first ran the step: 19 periods (right within ± 4)");
+        assertThat(progress.answer(1, 0).attempts()).isEqualTo(1);
     }
 
     @Test
