@@ -93,12 +93,16 @@ public final class CommandContext {
                 + " " + style().dash() + " type `quiz end`");
     }
 
-    /** Moves onto step {@code index} and shows it, asking the step's predictions first (backing out stays). */
-    public void goTo(int index) {
+    /**
+     * Moves onto step {@code index} and shows it, asking the step's predictions first; false when the learner
+     * backed out of them (nothing moved).
+     */
+    public boolean goTo(int index) {
         LabSession s = session();
         var predictions = s.predictions(index);
-        if (!predictions.isEmpty() && !PredictionPrompt.ask(this, s, index, predictions)) return;
+        if (!predictions.isEmpty() && !PredictionPrompt.ask(this, s, index, predictions)) return false;
         show(s.goTo(index));
+        return true;
     }
 
     static int quizSize(LabSession s, LabSession.StepView step) {

@@ -28,7 +28,8 @@ final class PredictionPrompt {
             context.print(context.render().markdown().lines("**?** " + q.ask()));
             String answer = read(context, s, q);
             if (answer == null) {
-                context.println(style.dim("  stayed at step " + (s.stepIndex() + 1) + "; nothing ran"));
+                context.println(style.dim(target == 0 && s.stepIndex() == 0 ? "  not predicted"
+                        : "  stayed at step " + (s.stepIndex() + 1) + "; nothing ran"));
                 return false;
             }
             s.predict(q, answer.equalsIgnoreCase("skip") ? null : answer);

@@ -34,7 +34,8 @@ final class StartCommand implements Command {
                 + context.style().dim(" (" + session.stepCount() + " steps)"));
         var saved = session.saved();
         if (saved.isEmpty()) {
-            context.goTo(0);
+            // There is no step to stay at before the first: backing out of its predictions only skips them.
+            if (!context.goTo(0)) context.show(session.goTo(0));
             return;
         }
         var at = saved.get();
