@@ -92,6 +92,15 @@ public final class ProcessEventRecorder {
         return recorder;
     }
 
+    /**
+     * Whether the kernel reports process events to this process: listens as {@code show events} does, and
+     * stops at once. Empty when the kernel accepted PROC_CN_MCAST_LISTEN, else why not, in one sentence.
+     */
+    public static Optional<String> probe(Syscalls kernel, ProcFs proc) {
+        Scope nobody = new Scope((int) ProcessHandle.current().pid(), -1, OptionalInt.empty(), Set.of());
+        return Optional.ofNullable(start(kernel, proc, nobody, "probe").stop().problem());
+    }
+
     /** The processes already in the container are members from the start, so their exits count too. */
     private void seed() {
         scope.initPid().ifPresent(init -> proc.status(init).ifPresent(s -> level = s.nsPids().size() - 1));
