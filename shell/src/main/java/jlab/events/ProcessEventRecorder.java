@@ -41,7 +41,7 @@ public final class ProcessEventRecorder {
         }
     }
 
-    private static final int ENOBUFS = 105, EPROTONOSUPPORT = 93;
+    private static final int ENOBUFS = 105, EPROTONOSUPPORT = 93, ECONNREFUSED = 111;
     private static final int BUFFER_BYTES = 4 << 20;
     private static final int POLL_MILLIS = 50;
     private static final long ANSWER_TIMEOUT_MILLIS = 5000;
@@ -180,9 +180,13 @@ public final class ProcessEventRecorder {
     }
 
     private static String refusal(SyscallException e) {
+        int errno = e.errno().number();
+        // The connector's kernel socket exists in the initial network namespace only: elsewhere the socket
+        // opens, and the listen request finds nobody to take it.
+        String why = errno == EPROTONOSUPPORT ? " (a kernel built without the netlink connector, CONFIG_CONNECTOR)"
+                : errno == ECONNREFUSED ? " (the connector answers in the host's network namespace only)" : "";
         return "the kernel refused to report process events: " + e.call() + "(" + String.join(", ", e.args()) + ") = "
-                + e.errno() + (e.errno().number() == EPROTONOSUPPORT
-                        ? " (a kernel without CONFIG_PROC_EVENTS, or not the host's network namespace)" : "");
+                + e.errno() + why;
     }
 
     private void handle(ProcEvent event) {
