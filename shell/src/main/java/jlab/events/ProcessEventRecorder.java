@@ -144,13 +144,15 @@ public final class ProcessEventRecorder {
         boolean listening = false;
         while (problem == null) {
             int length;
+            // Read before the receive: only an empty queue seen after stop() was called says all before it was read.
+            boolean stopped = stopping;
             try {
                 length = kernel.netlinkReceive(fd, buffer);
             } catch (SyscallException e) {
                 int errno = e.errno().number();
                 if (errno == Errno.EAGAIN) {
                     // nothing queued: everything that happened before stop() has been read
-                    if (stopping || (!listening && System.nanoTime() > deadline)) return;
+                    if (stopped || (!listening && System.nanoTime() > deadline)) return;
                     continue;
                 }
                 if (errno == ENOBUFS) {
