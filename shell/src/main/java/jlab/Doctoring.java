@@ -9,7 +9,7 @@ final class Doctoring {
     private Doctoring() {}
 
     static int run(PrintStream out) {
-        var report = Doctor.forThisMachine().run();
+        var report = Doctor.forThisMachine(Kernel.syscalls()).run();
         out.print(report.render(Doctor.colorWanted()));
         return report.exitStatus();
     }

@@ -22,10 +22,8 @@ final class ShellLauncher {
     /** @param watched a lab file to reload on save ({@code jlab start --watch}), or null */
     static int open(Path home, LabSearchPath searchPath, Path watched, List<String> initialCommands) {
         try (JLineConsole console = JLineConsole.open()) {
-            LabLibrary labs = LabLibrary.learner(home, line -> {
-                console.out().println(line);
-                console.out().flush();
-            }, searchPath);
+            // Notices come from other threads too (a watched lab file was saved) while the learner types.
+            LabLibrary labs = LabLibrary.learner(home, console::printAbove, searchPath);
             if (watched != null) labs.watching(watched);
             new Shell(console, labs).run(initialCommands);
         }

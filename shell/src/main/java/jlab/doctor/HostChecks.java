@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The doctor's checks, one method each, reading files below injectable roots so tests can point them
@@ -210,6 +211,24 @@ final class HostChecks {
         }
         return Finding.ok(check, "pidns mount option (6.18+): "
                 + (pidns ? "yes → jlab mounts /proc itself" : "no → a process inside mounts it"));
+    }
+
+    /**
+     * Whether the kernel reports fork, exec and exit to jlab through the netlink process-events connector
+     * ({@code show events}); without it the labs still run, so a refusal is a warning.
+     */
+    Finding processEvents(Supplier<Optional<String>> probe) {
+        String check = "process events";
+        Optional<String> refusal;
+        try {
+            refusal = probe.get();
+        } catch (RuntimeException e) {
+            refusal = Optional.of("the process-events connector could not be opened: " + e.getMessage());
+        }
+        return refusal.map(why -> Finding.warn(check, why, "`show events` cannot replay the fork, exec and exit "
+                        + "of a step's processes (the labs run without it); it needs root in the host's pid, user and "
+                        + "network namespaces and a kernel with CONFIG_PROC_EVENTS"))
+                .orElseGet(() -> Finding.ok(check, "netlink connector: PROC_CN_MCAST_LISTEN accepted → `show events` works"));
     }
 
     private boolean kernelHasPidnsOption() {

@@ -41,7 +41,7 @@ public final class ProcessEventRecorder {
         }
     }
 
-    private static final int ENOBUFS = 105, EPROTONOSUPPORT = 93;
+    private static final int ENOBUFS = 105, EPROTONOSUPPORT = 93, ECONNREFUSED = 111;
     private static final int BUFFER_BYTES = 4 << 20;
     private static final int POLL_MILLIS = 50;
     private static final long ANSWER_TIMEOUT_MILLIS = 5000;
@@ -92,6 +92,15 @@ public final class ProcessEventRecorder {
         return recorder;
     }
 
+    /**
+     * Whether the kernel reports process events to this process: listens as {@code show events} does, and
+     * stops at once. Empty when the kernel accepted PROC_CN_MCAST_LISTEN, else why not, in one sentence.
+     */
+    public static Optional<String> probe(Syscalls kernel, ProcFs proc) {
+        Scope nobody = new Scope((int) ProcessHandle.current().pid(), -1, OptionalInt.empty(), Set.of());
+        return Optional.ofNullable(start(kernel, proc, nobody, "probe").stop().problem());
+    }
+
     /** The processes already in the container are members from the start, so their exits count too. */
     private void seed() {
         scope.initPid().ifPresent(init -> proc.status(init).ifPresent(s -> level = s.nsPids().size() - 1));
@@ -135,13 +144,15 @@ public final class ProcessEventRecorder {
         boolean listening = false;
         while (problem == null) {
             int length;
+            // Read before the receive: only an empty queue seen after stop() was called says all before it was read.
+            boolean stopped = stopping;
             try {
                 length = kernel.netlinkReceive(fd, buffer);
             } catch (SyscallException e) {
                 int errno = e.errno().number();
                 if (errno == Errno.EAGAIN) {
                     // nothing queued: everything that happened before stop() has been read
-                    if (stopping || (!listening && System.nanoTime() > deadline)) return;
+                    if (stopped || (!listening && System.nanoTime() > deadline)) return;
                     continue;
                 }
                 if (errno == ENOBUFS) {
@@ -171,9 +182,13 @@ public final class ProcessEventRecorder {
     }
 
     private static String refusal(SyscallException e) {
+        int errno = e.errno().number();
+        // The connector's kernel socket exists in the initial network namespace only: elsewhere the socket
+        // opens, and the listen request finds nobody to take it.
+        String why = errno == EPROTONOSUPPORT ? " (a kernel built without the netlink connector, CONFIG_CONNECTOR)"
+                : errno == ECONNREFUSED ? " (the connector answers in the host's network namespace only)" : "";
         return "the kernel refused to report process events: " + e.call() + "(" + String.join(", ", e.args()) + ") = "
-                + e.errno() + (e.errno().number() == EPROTONOSUPPORT
-                        ? " (a kernel without CONFIG_PROC_EVENTS, or not the host's network namespace)" : "");
+                + e.errno() + why;
     }
 
     private void handle(ProcEvent event) {

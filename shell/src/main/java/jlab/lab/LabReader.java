@@ -226,7 +226,7 @@ final class LabReader {
     }
 
     private ObjectReader reader(Class<?> type, String pointer) {
-        return mapper.readerFor(type).withHandler(new UnknownKeyCollector(pointer, translator, problems));
+        return mapper.readerFor(type).withHandler(new UnknownKeyCollector(pointer, source, translator, problems));
     }
 
     /** Keys without which an object makes no sense; a key present with a wrong type was reported already. */

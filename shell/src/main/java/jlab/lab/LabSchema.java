@@ -44,6 +44,7 @@ public final class LabSchema {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String DEFS = "#/definitions/";
+    private static final String VARS_TEXT = "vars-text";
 
     /** {@code List<JsonNode>} fields of the raw shapes whose items are converted later: what each item is. */
     private static final Map<String, String> ITEMS = Map.of(
@@ -51,6 +52,11 @@ public final class LabSchema {
             "Step.quiz", "question", "Step.hint", "hint", "Lab.quiz", "question");
 
     private final ObjectNode definitions = JSON.objectNode();
+    /**
+     * Whether the keys being described are in a step, where the loader replaces {@code ${vars...}} in every text
+     * before it reads the step: there a number, true/false or one of a closed set may be written as such text.
+     */
+    private boolean varsReplaced = true;
 
     private LabSchema() {}
 
@@ -75,7 +81,12 @@ public final class LabSchema {
                 + "jlab.lab.LabSchema: do not edit, run `./jlab schema --write`. See AUTHORING.md.");
         ObjectNode step = record(Raw.Step.class, "Step", RequiredKeys.STEP);
         step.withObject("properties").withObject("observe")
-                .set("items", enumOf(LabLoader.DEFAULT_INSPECTORS.stream().sorted().toList()));
+                .set("items", orVars(enumOf(LabLoader.DEFAULT_INSPECTORS.stream().sorted().toList())));
+        ObjectNode varsText = JSON.objectNode();
+        varsText.put("description", "Text with ${vars.name} (or arithmetic over vars, ${vars.quota / 1000}): in a "
+                + "step the lab's vars are put in before the step is read, so it stands for any value.");
+        varsText.put("type", "string").put("pattern", "\\$\\{[^}]*vars\\.");
+        definitions.set(VARS_TEXT, varsText);
         definitions.set("step", step);
         definitions.set("action", oneKeyMapping(Vocabulary.ACTIONS, "An action: one key, its name, with its "
                 + "arguments, like `" + Vocabulary.example(Vocabulary.ACTIONS.first()) + "`."));
@@ -89,7 +100,10 @@ public final class LabSchema {
                 .add(record(Raw.ReasonHint.class, "ReasonHint", RequiredKeys.REASON_HINT));
         definitions.set("hint", hint);
         definitions.set("answer", answer());
+        // The header (requires, sandbox, vars) is read as written; only steps get the vars.
+        varsReplaced = false;
         root.setAll(record(Raw.Lab.class, "Lab", RequiredKeys.LAB));
+        varsReplaced = true;
         ObjectNode include = object("Shared steps: `include: fragments/<name>.yaml`, a list of steps in a file "
                 + "under the lab's directory.");
         include.putObject("properties").putObject(StepIncludes.KEY).put("type", "string");
@@ -196,12 +210,14 @@ public final class LabSchema {
         }
         Class<?> c = (Class<?>) (type instanceof ParameterizedType p ? p.getRawType() : type);
         if (c == String.class) return JSON.objectNode().put("type", "string");
-        if (c == Boolean.class || c == boolean.class) return JSON.objectNode().put("type", "boolean");
+        if (c == Boolean.class || c == boolean.class) return orVars(JSON.objectNode().put("type", "boolean"));
         if (c == Integer.class || c == int.class || c == Long.class || c == long.class) {
-            return JSON.objectNode().put("type", "integer");
+            return orVars(JSON.objectNode().put("type", "integer"));
         }
-        if (c == Double.class || c == double.class || c == Float.class || c == float.class) return JSON.objectNode().put("type", "number");
-        if (c.isEnum()) return enumOf(Vocabulary.enumNames(c));
+        if (c == Double.class || c == double.class || c == Float.class || c == float.class) {
+            return orVars(JSON.objectNode().put("type", "number"));
+        }
+        if (c.isEnum()) return orVars(enumOf(Vocabulary.enumNames(c)));
         if (c == JsonNode.class) return "Question.answer".equals(where) ? ref("answer") : JSON.objectNode();
         if (c.isRecord()) {
             String name = c.getSimpleName().toLowerCase(Locale.ROOT);
@@ -212,6 +228,14 @@ public final class LabSchema {
             return ref(name);
         }
         throw new IllegalStateException("no schema for " + type + " in " + where + ": teach LabSchema this type");
+    }
+
+    /** {@code schema}, or in a step also text with a {@code ${vars...}} placeholder that is replaced before reading. */
+    private ObjectNode orVars(ObjectNode schema) {
+        if (!varsReplaced) return schema;
+        ObjectNode either = JSON.objectNode();
+        either.putArray("anyOf").add(schema).add(ref(VARS_TEXT));
+        return either;
     }
 
     /** A key of a mapping: its YAML name, its Java type, whether one value may stand for a list. */

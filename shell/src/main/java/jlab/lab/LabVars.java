@@ -9,6 +9,8 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Per-session parameters: a lab's {@code vars:} are drawn once when the lab is loaded, from a closed set of
  * generators ({@code pick}, {@code range} with {@code step}, {@code hex}), and {@code ${vars.name}} (or an
@@ -103,6 +105,8 @@ public final class LabVars {
                 continue;
             }
             String problem = check(e.getValue());
+            // A misspelt generator was reported at its key, with the right spelling: "found none" adds nothing.
+            if (problem != null && generators(e.getValue()) == 0 && hasUnknownKey(source.at(at))) continue;
             if (problem != null) {
                 problems.add(source.problem(at, true, "var '" + name + "': " + problem, "use one of pick, range (with step), hex"));
                 continue;
@@ -114,7 +118,7 @@ public final class LabVars {
 
     private static String check(Raw.Var var) {
         if (var == null) return "needs a generator, like `{ pick: [a, b] }`";
-        int generators = (var.pick() != null ? 1 : 0) + (var.range() != null ? 1 : 0) + (var.hex() != null ? 1 : 0);
+        int generators = generators(var);
         if (generators != 1) return "needs exactly one generator, found " + (generators == 0 ? "none" : generators);
         if (var.step() != null && var.range() == null) return "`step` belongs to a range";
         if (var.pick() != null) {
@@ -130,6 +134,15 @@ public final class LabVars {
             return "hex is a length from 1 to " + MAX_HEX;
         }
         return null;
+    }
+
+    private static int generators(Raw.Var var) {
+        return var == null ? 0 : (var.pick() != null ? 1 : 0) + (var.range() != null ? 1 : 0) + (var.hex() != null ? 1 : 0);
+    }
+
+    private static boolean hasUnknownKey(JsonNode var) {
+        return var.isObject() && var.properties().stream()
+                .anyMatch(e -> !GENERATORS.contains(e.getKey()) && !e.getKey().equals("step"));
     }
 
     private static String generate(Raw.Var var, SplittableRandom random) {

@@ -33,6 +33,15 @@ public interface Console {
 
     PrintWriter out();
 
+    /**
+     * Prints {@code text} as lines of their own from any thread, such as a notice that comes while the
+     * learner types: at the prompt it goes above it, and the prompt and the half-typed line are drawn again.
+     */
+    default void printAbove(String text) {
+        out().println(text);
+        out().flush();
+    }
+
     boolean color();
 
     /** True when the terminal shows UTF-8 (box drawing, ✓); ASCII stand-ins otherwise. */

@@ -165,6 +165,11 @@ public final class JLineConsole implements Console, AutoCloseable {
         return terminal.writer();
     }
 
+    /** JLine's printAbove: it erases the prompt line when a line is being read, prints, and redraws it. */
+    @Override public void printAbove(String text) {
+        reader.printAbove(text);
+    }
+
     @Override public boolean color() {
         return color;
     }

@@ -37,6 +37,24 @@ class ReasonHintsTest {
     }
 
     @Test
+    void aLaterFailingCheckChoosesTheHintWhenTheFirstFailingCheckHasNoneForItsReason() {
+        var hints = new ReasonHints();
+
+        assertThat(hints.next(0, STEP, report(failing("wrong-master"), new CheckResult("address", true, "ok"),
+                failing("down")))).contains("it is down");
+    }
+
+    @Test
+    void severalMatchingReasonsGiveTheirHintsInTheOrderTheyAreWrittenNotTheOrderOfTheChecks() {
+        var hints = new ReasonHints();
+        var bothFail = report(failing("down"), failing("no-address"));
+
+        assertThat(hints.next(0, STEP, bothFail)).contains("no address yet");
+        assertThat(hints.next(0, STEP, bothFail)).contains("it is down");
+        assertThat(hints.next(0, STEP, bothFail)).as("each once, then the escalation").isEmpty();
+    }
+
+    @Test
     void passingChecksAndUnmatchedReasonsChooseNothing() {
         var hints = new ReasonHints();
 

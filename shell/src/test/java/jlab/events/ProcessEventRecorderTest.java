@@ -162,7 +162,7 @@ class ProcessEventRecorderTest {
         noConnector.refuseSocket = new SyscallException("socket", List.of("AF_NETLINK", "SOCK_RAW|SOCK_CLOEXEC", "NETLINK_CONNECTOR"), Errno.of(93));
         assertThat(ProcessEventRecorder.start(noConnector.kernel(), proc.procFs(), scope(), "x").stop().problem()).isEqualTo(
                 "the kernel refused to report process events: socket(AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, NETLINK_CONNECTOR) = "
-                        + "EPROTONOSUPPORT (Protocol not supported) (a kernel without CONFIG_PROC_EVENTS, or not the host's network namespace)");
+                        + "EPROTONOSUPPORT (Protocol not supported) (a kernel built without the netlink connector, CONFIG_CONNECTOR)");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -114,6 +115,56 @@ class LabSchemaTest {
                     hint: [first, second]
                 """;
         assertThat(errors(yaml)).isEmpty();
+    }
+
+    /**
+     * In a step the loader puts the vars into every text before reading it, so `${vars...}` may stand for a
+     * number, true/false or a name from a closed set; the header is read as written. Schema and loader agree.
+     */
+    @Test
+    void varsStandForNumbersBooleansAndNamesInStepsButNotInTheHeader(@TempDir Path home) throws IOException {
+        String yaml = """
+                id: v
+                title: V
+                vars:
+                  ns: { pick: [uts] }
+                  host: { range: [2, 9] }
+                  yes: { pick: ["true"] }
+                  where: { pick: [red] }
+                  view: { pick: [net] }
+                  tries: { range: [2, 3] }
+                steps:
+                  - id: a
+                    title: A
+                    do:
+                      - unshare: [mount, "${vars.ns}", net, pid]
+                      - make-private: /
+                      - spawn: { argv: [/bin/sh], role: init }
+                      - veth: { name: veth-red, peer: eth0, in: hub }
+                      - move-link: { link: eth0, from: hub, to: "${vars.where}" }
+                    observe: ["${vars.view}"]
+                    task: Give eth0 an address.
+                    solution:
+                      - address: { link: eth0, in: "${vars.where}", host: "${vars.host}" }
+                      - link-up: { link: eth0, in: red, up: "${vars.yes}" }
+                    check:
+                      - address: { link: eth0, in: red, host: "${vars.host + 0}" }
+                      - namespace: { type: "${vars.ns}", differs: "${vars.yes}" }
+                      - command: { run: ["true"], exit: "${vars.host - vars.host}" }
+                    quiz:
+                      - { ask: q, answer: { number: "${vars.host}", tolerance: "${vars.host / 10}" }, attempts: "${vars.tries}" }
+                """;
+        Path file = Files.writeString(home.resolve("v.yaml"), yaml);
+
+        assertThat(new LabLoader(home, LabLoader.DEFAULT_INSPECTORS).problems(file)).isEmpty();
+        assertThat(errors(yaml)).isEmpty();
+        assertThat(errors(yaml.replace("${vars.tries}", "three"))).as("text without a var is no number").isNotEmpty();
+        assertThat(errors(yaml.replace("${vars.where}", "green"))).as("nor one of a closed set").isNotEmpty();
+
+        String header = yaml.replace("title: V\n", "title: V\nrequires: { root: \"${vars.yes}\" }\n");
+        assertThat(new LabLoader(home, LabLoader.DEFAULT_INSPECTORS).problems(Files.writeString(file, header)))
+                .extracting(LabProblem::message).containsExactly("'root' should be true or false, not the text '${vars.yes}'");
+        assertThat(errors(header)).isNotEmpty();
     }
 
     private static List<String> iterate(JsonNode object) {

@@ -152,8 +152,27 @@ class LabVarsTest {
                 tuple(7, "var 'd': needs exactly one generator, found 2"),
                 tuple(8, "var 'e': hex is a length from 1 to 32"),
                 tuple(9, "unknown key 'pik' in a var (pick, range, step, hex)"),
-                tuple(9, "var 'f': needs exactly one generator, found none"),
                 tuple(10, "a var name starts with a-z and has only a-z, 0-9 and '_'"));
+    }
+
+    @Test
+    void aMisspeltGeneratorIsReportedOnceAtItsKeyWithTheRightSpelling() {
+        List<LabProblem> problems = new TempLabs(home).problems("t", """
+                id: t
+                title: T
+                vars:
+                  host: { pik: [a, b] }
+                  quota:
+                    range: [1, 5]
+                    stpe: { by: 2 }
+                steps:
+                  - { id: one, title: "${vars.host}" }
+                """);
+
+        assertThat(problems).extracting(LabProblem::line, LabProblem::column, LabProblem::message, LabProblem::suggestion)
+                .containsExactly(
+                        tuple(4, 11, "unknown key 'pik' in a var (pick, range, step, hex)", "did you mean 'pick'?"),
+                        tuple(7, 5, "unknown key 'stpe' in a var (pick, range, step, hex)", "did you mean 'step'?"));
     }
 
     @Test

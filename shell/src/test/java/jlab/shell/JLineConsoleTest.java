@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jline.builtins.ScreenTerminal;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Size;
 import org.jline.terminal.impl.LineDisciplineTerminal;
@@ -96,6 +99,38 @@ class JLineConsoleTest {
         }
         terminal.raise(Terminal.Signal.INT);
         assertThat(interrupts).as("no handler once the command ended, and no harm").hasValue(1);
+    }
+
+    @Test
+    void aNoticeWhileTheLearnerTypesGoesAboveThePromptWhichIsDrawnAgainWithTheHalfTypedLine() throws Exception {
+        JLineConsole c = console(Map.of());
+        CompletableFuture<String> line = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().start(() -> line.complete(c.readLine("jlab > ")));
+        typeOnceShown("jlab > ", "check --ver");
+        while (!screen.toString(StandardCharsets.UTF_8).contains("--ver")) Thread.sleep(10);
+
+        c.printAbove("↻ w.yaml: changed step 'name' (applies at your next command)");
+        type("bose\r");
+
+        assertThat(line.get(10, TimeUnit.SECONDS)).isEqualTo("check --verbose");
+        ScreenTerminal shown = new ScreenTerminal(90, 24);
+        shown.write(screen.toString(StandardCharsets.UTF_8));
+        assertThat(shown.toString().lines().map(String::stripTrailing).limit(3)).containsExactly(
+                "↻ w.yaml: changed step 'name' (applies at your next command)",
+                "jlab > check --verbose",
+                "");
+    }
+
+    @Test
+    void aNoticeOutsideThePromptIsALineOfItsOwn() {
+        JLineConsole c = console(Map.of());
+        c.printAbove("↻ lab reloaded; you are on step 3 of 4");
+        c.printAbove("two\nlines\n");
+
+        ScreenTerminal shown = new ScreenTerminal(90, 24);
+        shown.write(screen.toString(StandardCharsets.UTF_8));
+        assertThat(shown.toString().lines().map(String::stripTrailing).limit(4))
+                .containsExactly("↻ lab reloaded; you are on step 3 of 4", "two", "lines", "");
     }
 
     @Test
