@@ -54,9 +54,7 @@ final class PredictionPrompt {
             if (typed.equalsIgnoreCase("quit") || typed.equalsIgnoreCase("exit")) return null;
             if (typed.equalsIgnoreCase("skip")) return typed;
             if (typed.equalsIgnoreCase("hint")) {
-                String hint = s.hint(q);
-                context.println("  " + (hint.isEmpty() ? context.style().dim("this prediction has no hints")
-                        : context.style().yellow("hint: ") + hint));
+                QuizCommand.showHint(context, s.hint(q), "this prediction has no hints");
                 continue;
             }
             if (typed.matches("[-+]?\\d+(\\.\\d+)?\\s*\\S*")) return typed;

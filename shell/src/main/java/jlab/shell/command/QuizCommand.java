@@ -111,8 +111,7 @@ final class QuizCommand implements Command {
                 return false;
             }
             if (typed.equalsIgnoreCase("hint")) {
-                String hint = s.hint(q);
-                context.println("  " + (hint.isEmpty() ? style.dim("this question has no hints") : style.yellow("hint: ") + hint));
+                showHint(context, s.hint(q), "this question has no hints");
                 continue;
             }
             String answer;
@@ -131,7 +130,7 @@ final class QuizCommand implements Command {
             if (g.attemptsLeft() > 0) {
                 context.println("  " + style.red(style.cross() + " not quite") + style.dim(" " + style.dash() + " "
                         + g.attemptsLeft() + " attempt" + (g.attemptsLeft() == 1 ? "" : "s") + " left"));
-                if (q.hints() > 0) context.println("  " + style.yellow("hint: ") + s.hint(q));
+                if (q.hints() > 0) showHint(context, s.hint(q), "");
                 continue;
             }
             context.println("  " + style.red(style.cross() + " incorrect")
@@ -139,6 +138,16 @@ final class QuizCommand implements Command {
             explain(context, g);
             return false;
         }
+    }
+
+    /** A question's hint, Markdown like the question; {@code none} when it has none. */
+    static void showHint(CommandContext context, String hint, String none) {
+        if (hint.isEmpty()) {
+            if (!none.isEmpty()) context.println("  " + context.style().dim(none));
+            return;
+        }
+        int width = Math.min(context.console().width(), 100) - 2;
+        new MarkdownRenderer(context.style(), width).lines("**hint:** " + hint).forEach(line -> context.println("  " + line));
     }
 
     private static void explain(CommandContext context, Grade g) {
