@@ -3,7 +3,6 @@ package jlab.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,26 +31,14 @@ class ProcessEventsDoctorKernelTest {
 
     @BeforeEach
     void countSockets() throws IOException {
-        socketsBefore = openSockets();
+        socketsBefore = jlab.OpenDescriptors.sockets();
     }
 
     @AfterEach
     void nothingLeftOpen() throws IOException {
-        assertThat(openSockets()).as("the probe closed its netlink socket").isEqualTo(socketsBefore);
+        assertThat(jlab.OpenDescriptors.sockets()).as("the probe closed its netlink socket").isEqualTo(socketsBefore);
         assertThat(Thread.getAllStackTraces().keySet()).as("the listener's thread ended")
                 .noneMatch(t -> t.getName().equals("jlab-process-events"));
-    }
-
-    private static long openSockets() throws IOException {
-        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.filter(fd -> {
-                try {
-                    return Files.readSymbolicLink(fd).toString().startsWith("socket:");
-                } catch (IOException e) {
-                    return false; // the descriptor Files.list itself used, closed by now
-                }
-            }).count();
-        }
     }
 
     @Test

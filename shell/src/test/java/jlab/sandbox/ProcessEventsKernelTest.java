@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -34,28 +33,15 @@ class ProcessEventsKernelTest {
 
     @BeforeEach
     void open() throws IOException {
-        socketsBefore = openSockets();
+        socketsBefore = jlab.OpenDescriptors.sockets();
         c = new ContainerFixture(List.of("/bin/sleep", "999999999"));
         init = c.sandbox.initPid().getAsInt();
-    }
-
-    /** The JVM's descriptors that are sockets (the recorder's netlink socket is one while it listens). */
-    private static long openSockets() throws IOException {
-        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.filter(fd -> {
-                try {
-                    return Files.readSymbolicLink(fd).toString().startsWith("socket:");
-                } catch (IOException e) {
-                    return false; // the descriptor Files.list itself used, closed by now
-                }
-            }).count();
-        }
     }
 
     @AfterEach
     void close() throws IOException {
         c.close();
-        assertThat(openSockets()).as("the recorder closed its netlink socket").isEqualTo(socketsBefore);
+        assertThat(jlab.OpenDescriptors.sockets()).as("the recorder closed its netlink socket").isEqualTo(socketsBefore);
         assertThat(Thread.getAllStackTraces().keySet()).as("the recorder's thread ended")
                 .noneMatch(t -> t.getName().equals("jlab-process-events"));
     }
@@ -67,7 +53,7 @@ class ProcessEventsKernelTest {
     @Test
     void aShellThatForksThreeChildrenWhichItReaps() throws IOException {
         var recorder = c.sandbox.recordProcessEvents(proc, Set.of(init), "test");
-        assertThat(openSockets()).as("the recorder's netlink socket").isEqualTo(socketsBefore + 1);
+        assertThat(jlab.OpenDescriptors.sockets()).as("the recorder's netlink socket").isEqualTo(socketsBefore + 1);
         c.run("sh", "-c", "sleep 0.5 & sleep 0.5 & sleep 0.5 & wait");
         EventRecording r = recorder.stop();
         assertThat(r.problem()).isNull();
