@@ -1,7 +1,6 @@
 package jlab.cgroup;
 
 import java.io.File;
-import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +11,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+
+import jlab.proc.PseudoFiles;
 
 /**
  * Reads and writes cgroup interface files with errors that teach, and guards every write: jlab writes
@@ -54,22 +54,13 @@ public final class CgroupFiles {
         }
     }
 
-    /** Per thread, for {@link #text}: interface files are small, and the inspectors read a dozen after every step. */
-    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[4096]);
-
     /**
-     * The file's text, empty when it does not exist: one open, then reads into a reused buffer until end of
-     * file (open, read, read, close). Files.readString took twice as long per file here: cgroupfs reports a
-     * size of 0, so it adds an fstat and a one-byte read to each file, and goes through NIO's channel layers.
+     * The file's text, empty when it does not exist; one open and a read into a reused buffer (see
+     * {@link PseudoFiles}): the inspectors read a dozen of these after every step.
      */
     private static Optional<String> text(Path file) throws IOException {
-        byte[] buffer = BUFFER.get();
-        int n = 0;
-        try (FileInputStream in = new FileInputStream(file.toString())) {
-            for (int r; (r = in.read(buffer, n, buffer.length - n)) >= 0; ) {
-                n += r;
-                if (n == buffer.length) buffer = Arrays.copyOf(buffer, 2 * n); // large files (cgroup.procs) only
-            }
+        try {
+            return Optional.of(PseudoFiles.read(file, StandardCharsets.UTF_8));
         } catch (FileNotFoundException e) {
             // open(2) failed and java.io does not say why: a stat tells a missing file from others
             // (java.io.File's, which throws nothing, unlike Files.notExists: on v1 the pids files
@@ -77,7 +68,6 @@ public final class CgroupFiles {
             if (!new File(file.toString()).exists()) return Optional.empty();
             throw e;
         }
-        return Optional.of(new String(buffer, 0, n, StandardCharsets.UTF_8));
     }
 
     /**
