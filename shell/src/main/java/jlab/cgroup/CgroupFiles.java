@@ -1,5 +1,7 @@
 package jlab.cgroup;
 
+import java.io.File;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+
+import jlab.proc.PseudoFiles;
 
 /**
  * Reads and writes cgroup interface files with errors that teach, and guards every write: jlab writes
@@ -35,23 +39,34 @@ public final class CgroupFiles {
 
     public static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new CgroupException("cannot read " + file + ": there is no such file"
-                    + (Files.isDirectory(file.getParent()) ? " (is its controller enabled for this cgroup?)" : ""), e);
+            return text(file).orElseThrow(() -> new CgroupException("cannot read " + file + ": there is no such file"
+                    + (Files.isDirectory(file.getParent()) ? " (is its controller enabled for this cgroup?)" : "")));
         } catch (IOException e) {
             throw new CgroupException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
     public static Optional<String> readIfPresent(Path file) {
-        // one open instead of a stat and an open: the inspectors read a dozen of these after every step
         try {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return text(file);
         } catch (IOException e) {
             throw new CgroupException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The file's text, empty when it does not exist; one open and a read into a reused buffer (see
+     * {@link PseudoFiles}): the inspectors read a dozen of these after every step.
+     */
+    private static Optional<String> text(Path file) throws IOException {
+        try {
+            return Optional.of(PseudoFiles.read(file, StandardCharsets.UTF_8));
+        } catch (FileNotFoundException e) {
+            // open(2) failed and java.io does not say why: a stat tells a missing file from others
+            // (java.io.File's, which throws nothing, unlike Files.notExists: on v1 the pids files
+            // are missing in the root cgroup, so that is every step's path there)
+            if (!new File(file.toString()).exists()) return Optional.empty();
+            throw e;
         }
     }
 

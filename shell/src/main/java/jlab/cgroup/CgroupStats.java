@@ -13,7 +13,7 @@ public record CgroupStats(Cpu cpu, Memory memory, Pids pids, Optional<Pressure> 
      * CPU time used and throttling. v2: cpu.stat (usage_usec, nr_periods, nr_throttled, throttled_usec);
      * v1: cpuacct.usage (ns) and cpu.stat (throttled_time in ns).
      */
-    public record Cpu(CpuMax max, long weight, long usageUsec, long nrPeriods, long nrThrottled, long throttledUsec) {}
+    public record Cpu(CpuMax max, long usageUsec, long nrPeriods, long nrThrottled, long throttledUsec) {}
 
     /**
      * Memory charged and what the limit did. v2: memory.current, memory.events (max, oom, oom_kill);

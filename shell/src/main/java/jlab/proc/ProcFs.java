@@ -111,7 +111,7 @@ public final class ProcFs {
     public Optional<List<Integer>> children(int pid, int tid) {
         String text;
         try {
-            text = new String(Files.readAllBytes(taskDir(pid, tid).resolve("children")), StandardCharsets.US_ASCII);
+            text = PseudoFiles.read(taskDir(pid, tid).resolve("children"), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -198,7 +198,7 @@ public final class ProcFs {
     private static <T> Optional<T> read(Path file, Function<String, T> parser) {
         String text;
         try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            text = PseudoFiles.read(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -60,10 +60,16 @@ public final class AnnotationRenderer {
         return table(a, true);
     }
 
-    /** {@code laidOut}: cells lay out their own line when it fits (see {@link Cell}); false for tests. */
+    /**
+     * {@code laidOut}: a table whose cells are all one plain line that fits is drawn directly (see
+     * {@link #simpleTable}), other cells lay out their own line when they can (see {@link Cell}); false
+     * for tests, which compare both with AsciiTable's own layout.
+     */
     List<String> table(Annotation a, boolean laidOut) {
         int columns = a.columns().size();
         if (columns == 0) return List.of();
+        int[] widths = columnWidths(a);
+        if (laidOut && fits(a, widths)) return colour(simpleTable(a, widths));
         AsciiTable t = new AsciiTable();
         t.addRule();
         t.addRow(cells(String.valueOf(SAME), a.columns(), columns, laidOut));
@@ -76,8 +82,74 @@ public final class AnnotationRenderer {
         t.setPaddingLeftRight(1);
         t.setTextAlignment(TextAlignment.LEFT);
         t.getContext().setGrid(style.unicode() ? U8_Grids.borderLight() : A7_Grids.minusBarPlus());
-        t.getRenderer().setCWC(columnWidths(a));
+        CWC_LongestLine cwc = new CWC_LongestLine();
+        cwc.add(3, 3);
+        for (int w : widths) cwc.add(3, w + 2);
+        t.getRenderer().setCWC(cwc);
         return colour(t.renderAsCollection(width));
+    }
+
+    /** Whether {@link #table} draws {@code a} itself rather than through AsciiTable. */
+    boolean drawsDirectly(Annotation a) {
+        return !a.columns().isEmpty() && fits(a, columnWidths(a));
+    }
+
+    /** True when every cell, the header's included, is one plain line no wider than its column. */
+    private static boolean fits(Annotation a, int[] widths) {
+        if (!fits(a.columns(), widths)) return false;
+        for (Annotation.Row row : a.rows()) {
+            if (!fits(row.cells(), widths)) return false;
+        }
+        return true;
+    }
+
+    private static boolean fits(List<String> cells, int[] widths) {
+        if (cells.size() != widths.length) return false;
+        for (int i = 0; i < widths.length; i++) {
+            String cell = cells.get(i);
+            if (cell == null || cell.length() > widths[i] || cell.indexOf(SAME) >= 0 || !Cell.plain(cell)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Draws a table of plain cells that fit as AsciiTable draws it (the test compares them line by line),
+     * without AsciiTable: its grid builder boxes every character of the table into a list and looks each
+     * border up in a map, and its column widths run a regular expression over every cell; for the cgroup
+     * table, drawn after every step because its counters move, that was most of a step's cost.
+     */
+    private List<String> simpleTable(Annotation a, int[] widths) {
+        Frame f = style.unicode() ? Frame.LIGHT : Frame.ASCII;
+        List<String> lines = new ArrayList<>(a.rows().size() + 4);
+        lines.add(rule(f.horizontal(), f.topLeft(), f.topMid(), f.topRight(), widths));
+        lines.add(row(f.vertical(), SAME, a.columns(), widths));
+        if (!a.rows().isEmpty()) lines.add(rule(f.horizontal(), f.midLeft(), f.cross(), f.midRight(), widths));
+        for (Annotation.Row r : a.rows()) lines.add(row(f.vertical(), marker(r.change()).charAt(0), r.cells(), widths));
+        lines.add(rule(f.horizontal(), f.bottomLeft(), f.bottomMid(), f.bottomRight(), widths));
+        return lines;
+    }
+
+    /** The characters of a light box-drawing or an ASCII grid, as AsciiTable's themes draw them. */
+    private record Frame(char horizontal, char vertical, char topLeft, char topMid, char topRight, char midLeft,
+                         char cross, char midRight, char bottomLeft, char bottomMid, char bottomRight) {
+        static final Frame LIGHT = new Frame('─', '│', '┌', '┬', '┐', '├', '┼', '┤', '└', '┴', '┘');
+        static final Frame ASCII = new Frame('-', '|', '+', '+', '+', '+', '+', '+', '+', '+', '+');
+    }
+
+    /** A rule: the marker column, then each column with its padding of one space each side. */
+    private static String rule(char horizontal, char left, char mid, char right, int[] widths) {
+        StringBuilder b = new StringBuilder().append(left).repeat(horizontal, 3);
+        for (int w : widths) b.append(mid).repeat(horizontal, w + 2);
+        return b.append(right).toString();
+    }
+
+    private static String row(char vertical, char marker, List<String> cells, int[] widths) {
+        StringBuilder b = new StringBuilder().append(vertical).append(' ').append(marker).append(' ');
+        for (int i = 0; i < widths.length; i++) {
+            String cell = cells.get(i);
+            b.append(vertical).append(' ').append(cell).repeat(' ', widths[i] - cell.length() + 1);
+        }
+        return b.append(vertical).toString();
     }
 
     private static String marker(Annotation.Change change) {
@@ -149,10 +221,11 @@ public final class AnnotationRenderer {
     }
 
     /**
-     * Each column as wide as its longest line; when that is wider than the terminal the widest columns
-     * give way first (one cap for all columns, as large as fits), and AsciiTable wraps their cells.
+     * Each column's text width (without padding): as wide as its longest line; when that is wider than the
+     * terminal the widest columns give way first (one cap for all columns, as large as fits), and
+     * AsciiTable wraps their cells.
      */
-    private CWC_LongestLine columnWidths(Annotation a) {
+    private int[] columnWidths(Annotation a) {
         int columns = a.columns().size();
         int[] natural = new int[columns];
         for (int c = 0; c < columns; c++) {
@@ -168,10 +241,9 @@ public final class AnnotationRenderer {
         int cap = 1;
         for (int c : natural) cap = Math.max(cap, c);
         while (cap > 1 && sum(natural, cap) > available) cap--;
-        CWC_LongestLine cwc = new CWC_LongestLine();
-        cwc.add(3, 3);
-        for (int n : natural) cwc.add(3, Math.min(n, cap) + 2);
-        return cwc;
+        int[] widths = new int[columns];
+        for (int c = 0; c < columns; c++) widths[c] = Math.min(natural[c], cap);
+        return widths;
     }
 
     private static int sum(int[] widths, int cap) {

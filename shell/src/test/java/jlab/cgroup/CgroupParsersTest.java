@@ -68,6 +68,13 @@ class CgroupParsersTest {
         assertThatThrownBy(() -> FlatKeyed.parse("some avg10=0.00 avg60=0.00")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("some avg10");
         assertThatThrownBy(() -> FlatKeyed.parse("max lots")).hasMessageContaining("not a number");
+        assertThatThrownBy(() -> FlatKeyed.parse("nr_periods 1\nnr_throttled\n")).hasMessage("not a 'key value' line: nr_throttled");
+        assertThatThrownBy(() -> FlatKeyed.parse("max 1 2")).hasMessage("not a 'key value' line: max 1 2");
+    }
+
+    @Test void flatKeyedFieldsAreSplitAtAnyRunOfWhitespace() {
+        assertThat(FlatKeyed.parse("  oom_kill \t 3 \r\n\nunder_oom\t0")).containsExactly(entry("oom_kill", 3L), entry("under_oom", 0L));
+        assertThat(FlatKeyed.parse("")).isEmpty();
     }
 
     @Test void readsPressure() {

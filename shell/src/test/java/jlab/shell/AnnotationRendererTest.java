@@ -58,6 +58,54 @@ class AnnotationRendererTest {
         assertThat(AnnotationRenderer.Cell.plain("")).isFalse();
     }
 
+    /** The cgroup table as a step shows it on cgroup v1: drawn at every step, its CPU counters move. */
+    private static final Annotation CGROUP = new Annotation("cgroup", List.of("value", "now"), List.of(
+            Row.of(Change.SAME, "cgroup version", "v1 (hybrid)"),
+            Row.of(Change.SAME, "whose cgroup", "init (host pid 12434)"),
+            Row.of(Change.SAME, "cpu cgroup", "/sys/fs/cgroup/cpu"),
+            Row.of(Change.SAME, "memory cgroup", "/sys/fs/cgroup/memory/process_api/6adad5da45ce6ada3a33f6bf9a130636"),
+            Row.of(Change.SAME, "pids cgroup", "/sys/fs/cgroup/pids"),
+            Row.of(Change.SAME, "cpu.max", "max 100000 (no limit)"),
+            Row.of(Change.CHANGED, "cpu.usage_usec", "2780672311 → 2780679943"),
+            Row.of(Change.SAME, "cpu.nr_periods", "0"),
+            Row.of(Change.SAME, "cpu.nr_throttled", "0"),
+            Row.of(Change.SAME, "cpu.throttled_usec", "0"),
+            Row.of(Change.SAME, "memory.max", "max"),
+            Row.of(Change.CHANGED, "memory.current", "153522176 → 153526272"),
+            Row.of(Change.SAME, "memory.events.max", "0"),
+            Row.of(Change.SAME, "memory.events.oom_kill", "0"),
+            Row.of(Change.ADDED, "pids.max", "max"),
+            Row.of(Change.REMOVED, "pids.current", "0"),
+            Row.of(Change.SAME, "pids.events.max", "0")), List.of());
+
+    private static final Annotation UTS = new Annotation("uts", List.of("view", "hostname"), List.of(
+            Row.of(Change.SAME, "host", "vm"),
+            Row.of(Change.CHANGED, "container", "bench-41")),
+            List.of("only the container's hostname changed: it has a UTS namespace of its own"));
+
+    /** Tables of plain cells that fit are drawn without AsciiTable, exactly as AsciiTable draws them. */
+    @Test
+    void simpleTablesDrawnDirectlyMatchAsciiTablesOwnLayout() {
+        Annotation empty = new Annotation("mounts", List.of("mount point", "type"), List.of(), List.of());
+        Annotation oneColumn = new Annotation("net", List.of("name"), List.of(Row.of(Change.ADDED, "eth0")), List.of());
+        Annotation ragged = new Annotation("ragged", List.of("a", "b"), List.of(Row.of(Change.SAME, "only one")), List.of());
+        Annotation blank = new Annotation("blank", List.of("a", "b"), List.of(Row.of(Change.SAME, "x", "")), List.of());
+        Annotation standIn = new Annotation("odd", List.of("a"), List.of(Row.of(Change.SAME, "x\uE000y")), List.of());
+        List<Annotation> all = List.of(PIDS, CGROUP, UTS, empty, oneColumn, ragged, blank, standIn);
+        for (int width : new int[] {20, 30, 40, 50, 60, 80, 100, 200}) {
+            for (Style style : List.of(Style.PLAIN, new Style(true, false), new Style(false, true), new Style(true, true))) {
+                AnnotationRenderer r = new AnnotationRenderer(style, width);
+                for (Annotation a : all) {
+                    assertThat(r.table(a, true)).as("%s at width %d", a.title(), width).isEqualTo(r.table(a, false));
+                }
+            }
+        }
+        AnnotationRenderer terminal = new AnnotationRenderer(new Style(true, true), 100);
+        assertThat(List.of(PIDS, CGROUP, UTS, empty, oneColumn)).allMatch(terminal::drawsDirectly);
+        assertThat(List.of(ragged, blank, standIn)).noneMatch(terminal::drawsDirectly);
+        assertThat(new AnnotationRenderer(Style.PLAIN, 40).drawsDirectly(CGROUP)).as("its long path wraps").isFalse();
+    }
+
     @Test
     void usesBoxDrawingOnUtf8Terminals() {
         List<String> lines = new AnnotationRenderer(new Style(false, true), 80).render(PIDS);

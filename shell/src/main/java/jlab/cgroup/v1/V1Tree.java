@@ -165,9 +165,8 @@ public final class V1Tree implements CgroupTree {
         var cpuStat = FlatKeyed.parse(cpu.flatMap(d -> CgroupFiles.readIfPresent(d.resolve("cpu.stat"))).orElse(""));
         long quota = cpu.map(d -> CgroupFiles.number(d.resolve("cpu.cfs_quota_us"))).orElse(Limits.UNLIMITED);
         long period = cpu.map(d -> CgroupFiles.number(d.resolve("cpu.cfs_period_us"))).orElse(CpuMax.DEFAULT_PERIOD);
-        long shares = cpu.map(d -> CgroupFiles.number(d.resolve("cpu.shares"))).orElse(V1Files.DEFAULT_SHARES);
         long usageNs = acct.flatMap(d -> CgroupFiles.readIfPresent(d.resolve("cpuacct.usage"))).map(s -> Long.parseLong(s.strip())).orElse(0L);
-        var cpuStats = new CgroupStats.Cpu(new CpuMax(quota, period), V1Files.weight(shares), usageNs / NS_PER_US,
+        var cpuStats = new CgroupStats.Cpu(new CpuMax(quota, period), usageNs / NS_PER_US,
                 FlatKeyed.get(cpuStat, "nr_periods"), FlatKeyed.get(cpuStat, "nr_throttled"),
                 FlatKeyed.get(cpuStat, "throttled_time") / NS_PER_US);
         Optional<Path> mem = cgroup.dir(Controller.MEMORY);

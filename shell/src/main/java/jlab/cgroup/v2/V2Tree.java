@@ -150,7 +150,6 @@ public final class V2Tree implements CgroupTree {
         var cpuStat = FlatKeyed.parse(CgroupFiles.readIfPresent(dir.resolve("cpu.stat")).orElse(""));
         var cpu = new CgroupStats.Cpu(
                 CgroupFiles.readIfPresent(dir.resolve("cpu.max")).map(CpuMax::parse).orElse(new CpuMax(Limits.UNLIMITED, CpuMax.DEFAULT_PERIOD)),
-                CgroupFiles.readIfPresent(dir.resolve("cpu.weight")).map(s -> Long.parseLong(s.strip())).orElse(100L),
                 FlatKeyed.get(cpuStat, "usage_usec"), FlatKeyed.get(cpuStat, "nr_periods"),
                 FlatKeyed.get(cpuStat, "nr_throttled"), FlatKeyed.get(cpuStat, "throttled_usec"));
         var events = FlatKeyed.parse(CgroupFiles.readIfPresent(dir.resolve("memory.events")).orElse(""));
