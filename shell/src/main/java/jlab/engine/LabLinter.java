@@ -77,6 +77,11 @@ public final class LabLinter {
         quiz(session, where, step.quiz(), session.quiz());
     }
 
+    /** A settled prediction that was predicted (right or wrong), not one its step ran past. */
+    private static boolean progressOf(LabSession.QuestionView view) {
+        return view.settled().text().startsWith("you predicted");
+    }
+
     private void predicted(String where, LabSession.Measured m) {
         String what = where + ": prediction '" + m.ask() + "'";
         if (m.grade().correct()) {
@@ -117,8 +122,9 @@ public final class LabLinter {
             String answer = rightAnswer(question);
             try {
                 if (question instanceof Question.Prediction) {
-                    if (view.settled() == null || !view.settled().correct()) {
-                        failures.add(what + ": the prediction was not graded right when its step ran"
+                    // Graded when its step ran, and reported then; here only a prediction that never got there.
+                    if (view.settled() == null || !progressOf(view)) {
+                        failures.add(what + ": the prediction was not asked when its step ran"
                                 + (view.settled() == null ? "" : " (" + view.settled().text() + ")"));
                     }
                 } else if (question instanceof Question.LiveQuestion live) {
