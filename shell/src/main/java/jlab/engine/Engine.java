@@ -332,7 +332,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     @Override public StepOutcome reset() {
         return replayTo(index, index == 0 ? "sandbox rebuilt from scratch"
-                : "sandbox rebuilt from scratch; " + stepsBefore(index) + " replayed (with their solutions)");
+                : "sandbox rebuilt from scratch; " + stepsBefore(index) + " replayed" + withSolutions(index));
     }
 
     @Override public Optional<Resume> saved() {
@@ -342,7 +342,13 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     @Override public StepOutcome resume() {
         int target = progress.current();
         return replayTo(target, target == 0 ? "progress restored"
-                : "progress restored; " + stepsBefore(target) + " replayed (with their solutions) to rebuild the kernel state");
+                : "progress restored; " + stepsBefore(target) + " replayed" + withSolutions(target) + " to rebuild the kernel state");
+    }
+
+    /** How the steps before {@code index} were replayed: with the solutions of their tasks, if any. */
+    private String withSolutions(int index) {
+        long tasks = lab.steps().subList(0, index).stream().filter(Step::hasTask).count();
+        return tasks == 0 ? "" : tasks == 1 ? " (with the task's solution)" : " (with the tasks' solutions)";
     }
 
     /** "step 1" or "steps 1–n": the steps before the 0-based step {@code index}. */
