@@ -32,6 +32,10 @@ import jlab.proc.ProcStatus;
  * each reading names. {@link #stop} returns once every event queued
  * before it was read: the kernel queues an event at the fork, exec or exit itself, so the queue is read
  * until it is empty or holds an event from after the stop.
+ *
+ * <p>jlab starts each process of the container held at a gate, a shell that execs the program once jlab has
+ * noted it (see {@link jlab.kernel.SpawnGate}). So the first exec of a process jlab forked is the gate's:
+ * it is kept, so each reading of /proc is matched to the right program, but never shown.
  */
 public final class ProcessEventRecorder {
     /** Who the container's processes are: jlab's pid, the container thread's tid, its init, what runs now. */
@@ -57,6 +61,8 @@ public final class ProcessEventRecorder {
     private final int seq = REQUESTS.incrementAndGet();
     private final CountDownLatch answered = new CountDownLatch(1);
     private final Set<Integer> members = new HashSet<>();
+    /** Processes jlab forked that have not yet exec'd out of the gate. */
+    private final Set<Integer> atGate = new HashSet<>();
     private final Set<Integer> seen = new LinkedHashSet<>();
     private final List<ProgramNames.Raw> events = new ArrayList<>();
     private final List<ProgramNames.Reading> readings = new ArrayList<>();
@@ -182,6 +188,7 @@ public final class ProcessEventRecorder {
                 boolean byJlab = f.parentPid() == scope.spawnerTid();
                 if (!byJlab && !members.contains(f.parentTgid())) return;
                 members.add(f.childTgid());
+                if (byJlab) atGate.add(f.childTgid());
                 if (byJlab && level < 0) proc.status(f.childTgid()).ifPresent(s -> level = s.nsPids().size() - 1);
                 read(f.childTgid());
                 record(new ProgramNames.Raw(event, f.childTgid(), f.parentTgid(), byJlab));
@@ -189,7 +196,7 @@ public final class ProcessEventRecorder {
             case ProcEvent.Exec e -> {
                 if (!members.contains(e.tgid())) return;
                 read(e.tgid());
-                record(new ProgramNames.Raw(event, e.tgid(), 0, false));
+                record(new ProgramNames.Raw(event, e.tgid(), 0, false, atGate.remove(e.tgid())));
             }
             case ProcEvent.Exit x when x.threadGroupLeader() -> {
                 if (!members.contains(x.tgid())) return;

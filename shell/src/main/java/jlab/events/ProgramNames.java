@@ -21,8 +21,15 @@ final class ProgramNames {
 
     static final String UNKNOWN = "?";
 
-    /** An event of a container process: for forks {@code pid} is the child; {@code parentPid} 0 for execs. */
-    record Raw(ProcEvent event, int pid, int parentPid, boolean parentIsJlab) {}
+    /**
+     * An event of a container process: for forks {@code pid} is the child; {@code parentPid} 0 for execs.
+     * {@code gate}: the exec of jlab's gate, which names nothing the learner ran and is left out of the result.
+     */
+    record Raw(ProcEvent event, int pid, int parentPid, boolean parentIsJlab, boolean gate) {
+        Raw(ProcEvent event, int pid, int parentPid, boolean parentIsJlab) {
+            this(event, pid, parentPid, parentIsJlab, false);
+        }
+    }
 
     static final long EXEC_MARGIN_NS = 1_000_000;
 
@@ -60,6 +67,7 @@ final class ProgramNames {
         }
         List<ObservedEvent> named = new ArrayList<>();
         for (Raw r : events) {
+            if (r.gate()) continue;
             long t = r.event().timestampNs();
             int containerPid = containerPids.getOrDefault(r.pid(), ProcessRef.UNKNOWN);
             ProcessRef parent = r.parentIsJlab() ? ProcessRef.jlab(jlabPid)

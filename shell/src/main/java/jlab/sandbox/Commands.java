@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import jlab.kernel.OpenFlag;
 import jlab.kernel.Pipe;
 import jlab.kernel.Signal;
+import jlab.kernel.SpawnGate;
 import jlab.kernel.SpawnSpec;
 import jlab.kernel.SyscallException;
 import jlab.kernel.Syscalls;
@@ -37,14 +39,8 @@ public final class Commands {
     private volatile int running = -1;
     private volatile IntConsumer placer;
 
-    /**
-     * The gate a placed command starts in: it blocks reading its stdin (a pipe) until jlab has moved it
-     * into the cgroup and closed the pipe, then becomes the command with /dev/null as its stdin.
-     */
-    static final String GATE = "read -r _; exec \"$@\" </dev/null";
-
-    /** The gate of an interactive shell: its stdin becomes the terminal the gate opened as its stdout. */
-    static final String TERMINAL_GATE = "read -r _; exec \"$@\" <&1";
+    /** How long a spawn waits for its gate to become the program before it returns anyway. */
+    private static final long EXEC_WAIT_NANOS = 5_000_000_000L;
 
     Commands(Sandbox sandbox, Syscalls quiet, Ledger ledger) {
         this.sandbox = sandbox;
@@ -78,18 +74,18 @@ public final class Commands {
                     + " its PID 1, and the namespace dies with it. A later step starts the init.");
         }
         Pipe pipe = quiet.pipe();
-        int pid;
+        Resource.Process resource;
         try {
             SpawnSpec spec = new SpawnSpec(executable(argv.getFirst()), argv, SpawnSpec.DEFAULT_ENV,
                     SpawnSpec.DEV_NULL, pipe.writeFd(), pipe.writeFd(), true);
-            pid = spawnPlaced(spec);
+            resource = spawnRecorded(spec);
         } catch (RuntimeException e) {
             quiet.close(pipe.readFd());
             throw e;
         } finally {
             quiet.close(pipe.writeFd());
         }
-        var resource = ledger.record(new Resource.Process(pid, startTime(pid)));
+        int pid = resource.pid();
         running = pid;
         Thread watchdog = Thread.ofVirtual().start(() -> killAfter(pid, timeoutMillis));
         String output;
@@ -107,7 +103,7 @@ public final class Commands {
 
     /** Starts {@code argv} with /dev/null as its standard streams and does not wait for it. */
     public int spawnDetached(List<String> argv) {
-        int pid = spawnInit(argv);
+        int pid = spawnInit(argv).pid();
         synchronized (detached) {
             detached.add(pid);
         }
@@ -115,47 +111,72 @@ public final class Commands {
     }
 
     /** Like {@link #spawnDetached}, for the init, which the sandbox reaps itself, last. */
-    int spawnInit(List<String> argv) {
-        SpawnSpec spec = SpawnSpec.of(executable(argv.getFirst()), argv);
-        int pid = spawnPlaced(spec);
-        ledger.record(new Resource.Process(pid, startTime(pid)));
-        return pid;
+    Resource.Process spawnInit(List<String> argv) {
+        return spawnRecorded(SpawnSpec.of(executable(argv.getFirst()), argv));
     }
 
     void placeWith(IntConsumer placer) {
         this.placer = placer;
     }
 
-    /** Spawns {@code spec}, through the gate into the lab's cgroup when a placer is set. */
-    private int spawnPlaced(SpawnSpec spec) {
-        IntConsumer place = placer;
-        if (place == null) return sandbox.inRootfs(() -> sandbox.kernel().spawn(spec));
-        boolean onTerminal = spec.stdin() == SpawnSpec.TERMINAL;
-        if (onTerminal && spec.stdout() != SpawnSpec.TERMINAL) throw new IllegalArgumentException("a gated terminal needs stdout on it");
-        List<String> gated = new ArrayList<>(List.of("sh", "-c", onTerminal ? TERMINAL_GATE : GATE, "jlab-gate"));
-        gated.addAll(spec.argv());
+    /**
+     * Spawns {@code spec} held at a gate ({@link SpawnGate}), notes it in the ledger, puts it into the lab's
+     * cgroup when a placer is set, and only then lets it run the program: a jlab killed before the go-ahead
+     * closes the gate's pipe, and the child exits without running anything, so no process of a lab ever runs
+     * without being in the ledger. Returns once the child runs the program, as posix_spawn would.
+     */
+    private Resource.Process spawnRecorded(SpawnSpec spec) {
         Pipe gate = quiet.pipe();
+        SpawnSpec gated = spec.withGate(new SpawnSpec.Gate(BusyboxRootfs.SHELL, gate.readFd()));
         int pid;
         try {
-            SpawnSpec viaGate = new SpawnSpec("/bin/sh", gated, spec.env(), gate.readFd(), spec.stdout(), spec.stderr(),
-                    spec.newSession(), spec.terminal());
-            pid = sandbox.inRootfs(() -> sandbox.kernel().spawn(viaGate));
+            pid = sandbox.inRootfs(() -> sandbox.kernel().spawn(gated));
         } catch (RuntimeException e) {
             quiet.close(gate.writeFd());
             throw e;
         } finally {
             quiet.close(gate.readFd());
         }
+        Resource.Process resource = null;
+        boolean noted = false;
         try {
-            place.accept(pid);
-        } catch (RuntimeException e) {
-            signal(pid, Signal.SIGKILL);
-            quiet.close(gate.writeFd());
-            quiet.waitpid(pid, false);
-            throw e;
+            resource = ledger.record(new Resource.Process(pid, startTime(pid)));
+            IntConsumer place = placer;
+            if (place != null) place.accept(pid);
+            noted = true;
+        } finally {
+            if (!noted) {
+                quiet.close(gate.writeFd()); // the gate reads end of file and exits: the program never runs
+                quiet.waitpid(pid, false);
+                if (resource != null) ledger.released(resource);
+            }
         }
-        quiet.close(gate.writeFd());
-        return pid;
+        goAhead(gate.writeFd());
+        awaitProgram(pid, SpawnGate.standIn(gated).argv());
+        return resource;
+    }
+
+    private void goAhead(int fd) {
+        try {
+            quiet.write(fd, SpawnGate.GO_AHEAD, 0, SpawnGate.GO_AHEAD.length);
+        } catch (SyscallException e) {
+            // EPIPE: the gate was killed before it read; its wait status tells the caller
+        } finally {
+            quiet.close(fd);
+        }
+    }
+
+    /**
+     * Waits until the gate has exec'd the program (its argv is no longer the gate's) or has ended, so that
+     * whatever looks at the process next sees the program, as it would after a plain posix_spawn.
+     */
+    private void awaitProgram(int pid, List<String> gateArgv) {
+        long deadline = System.nanoTime() + EXEC_WAIT_NANOS;
+        long pause = 20_000;
+        while (proc.cmdline(pid).equals(gateArgv) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, 1_000_000);
+        }
     }
 
     /**
@@ -173,7 +194,7 @@ public final class Commands {
         String ptmx = sandbox.threadPath("/dev/pts/ptmx");
         int master = sandbox.onThread(() ->
                 quiet.open(ptmx, EnumSet.of(OpenFlag.O_RDWR, OpenFlag.O_NOCTTY, OpenFlag.O_CLOEXEC)));
-        int pid;
+        Resource.Process resource;
         String tty;
         try {
             sandbox.kernel().unlockPty(master);
@@ -182,13 +203,12 @@ public final class Commands {
             List<String> env = new ArrayList<>(SpawnSpec.DEFAULT_ENV.stream().filter(v -> !v.startsWith("TERM=")).toList());
             env.add("TERM=" + term); // the learner's terminal type: the inner shell draws on it
             env.add("PS1=\\h:\\w\\$ ");
-            pid = spawnPlaced(new SpawnSpec("/bin/sh", List.of("sh"), env,
+            resource = spawnRecorded(new SpawnSpec(BusyboxRootfs.SHELL, List.of("sh"), env,
                     SpawnSpec.TERMINAL, SpawnSpec.TERMINAL, SpawnSpec.TERMINAL, true, tty));
         } catch (RuntimeException e) {
             quiet.close(master);
             throw e;
         }
-        var resource = ledger.record(new Resource.Process(pid, startTime(pid)));
         return new ContainerShell(quiet, ledger, resource, master, tty);
     }
 

@@ -99,6 +99,19 @@ class ProcessEventsKernelTest {
     }
 
     @Test
+    void whatJlabStartsShowsAsItsProgramWithOneExecAndNoGate() {
+        var recorder = c.sandbox.recordProcessEvents(proc, Set.of(init), "test");
+        int sleep = c.sandbox.commands().spawnDetached(List.of("/bin/sleep", "1000"));
+        c.run("hostname");
+        EventRecording r = recorder.stop();
+        assertThat(r.problem()).isNull();
+        assertThat(EventTimeline.summary(r)).isEqualTo("jlab started sleep, hostname");
+        assertThat(of(r, ProcEvent.Exec.class)).as("the gate's exec is jlab's, not shown")
+                .extracting(e -> e.process().name()).containsExactly("sleep", "hostname");
+        assertThat(of(r, ProcEvent.Exec.class).getFirst().process().hostPid()).isEqualTo(sleep);
+    }
+
+    @Test
     void orphanedChildrenThatNobodyWaitsForStayZombies() throws IOException {
         var recorder = c.sandbox.recordProcessEvents(proc, Set.of(init), "test");
         c.run("sh", "-c", "sleep 0.05 & sleep 0.05 & sleep 0.05 & exec sleep 0.3");
