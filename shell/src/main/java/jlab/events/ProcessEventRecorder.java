@@ -140,6 +140,8 @@ public final class ProcessEventRecorder {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ANSWER_TIMEOUT_MILLIS);
         boolean listening = false;
         while (problem == null) {
+            // read before the receive: an empty queue then proves that everything from before stop() was read
+            boolean stopped = stopping;
             int length;
             try {
                 length = kernel.netlinkReceive(fd, buffer);
@@ -147,7 +149,7 @@ public final class ProcessEventRecorder {
                 int errno = e.errno().number();
                 if (errno == Errno.EAGAIN) {
                     // nothing queued: everything that happened before stop() has been read
-                    if (stopping || (!listening && System.nanoTime() > deadline)) return;
+                    if (stopped || (!listening && System.nanoTime() > deadline)) return;
                     continue;
                 }
                 if (errno == ENOBUFS) {
