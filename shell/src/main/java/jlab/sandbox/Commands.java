@@ -38,6 +38,8 @@ public final class Commands {
     private final List<Integer> detached = new ArrayList<>();
     private volatile int running = -1;
     private volatile IntConsumer placer;
+    /** Runs between a spawn and its ledger record: a seam for the test that kills jlab right there. */
+    private volatile IntConsumer beforeRecord = pid -> { };
 
     /** How long a spawn waits for its gate to become the program before it returns anyway. */
     private static final long EXEC_WAIT_NANOS = 5_000_000_000L;
@@ -119,6 +121,10 @@ public final class Commands {
         this.placer = placer;
     }
 
+    void beforeRecord(IntConsumer hook) {
+        this.beforeRecord = hook;
+    }
+
     /**
      * Spawns {@code spec} held at a gate ({@link SpawnGate}), notes it in the ledger, puts it into the lab's
      * cgroup when a placer is set, and only then lets it run the program: a jlab killed before the go-ahead
@@ -140,6 +146,7 @@ public final class Commands {
         Resource.Process resource = null;
         boolean noted = false;
         try {
+            beforeRecord.accept(pid);
             resource = ledger.record(new Resource.Process(pid, startTime(pid)));
             IntConsumer place = placer;
             if (place != null) place.accept(pid);
