@@ -114,6 +114,16 @@ class ContainerShellKernelTest {
     }
 
     @Test
+    void devPtmxLeadsToTheContainersOwnDevpts() {
+        assertThat(c.sandbox.hostPath("/dev/ptmx")).isSymbolicLink();
+        type("readlink /dev/ptmx; exec 3<>/dev/ptmx; ls /dev/pts | tr '\\n' ' '; echo; exec 3<&-; exit\n");
+        String out = readToEnd();
+        assertThat(out).contains("\r\npts/ptmx\r\n")
+                .as("opening /dev/ptmx made pty 1 of the container's instance, next to the shell's 0")
+                .contains("\r\n0 1 ptmx \r\n");
+    }
+
+    @Test
     void closingAShellThatStillRunsHangsItUpAndReapsIt() {
         type("echo ready\n");
         readUntil(Pattern.compile("\r\nready\r\n"));
