@@ -47,6 +47,10 @@ class GatedSpawnKernelTest {
     private void probe(int pid) {
         boolean recorded = c.sandbox.ledger().live().stream().anyMatch(r -> r instanceof Resource.Process p && p.pid() == pid);
         List<String> argv = proc.cmdline(pid);
+        for (int i = 0; argv.isEmpty() && i < 10_000; i++) { // empty for a moment after its exec
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            argv = proc.cmdline(pid);
+        }
         boolean atGate = argv.size() > 2 && argv.get(0).equals("sh") && argv.get(1).equals("-c") && argv.get(2).startsWith("read -r _ <&3 ");
         probed.add(pid + (recorded ? " recorded" : " unrecorded") + (atGate ? " at the gate" : " running " + argv));
     }

@@ -52,7 +52,12 @@ class SpawnWindowCrashKernelTest {
             init = Integer.parseInt(words[1]);
             rootfs = Path.of(words[2]);
             assertThat(proc.status(init).orElseThrow().nsPids()).as("PID 1 of the container").endsWith(1);
-            assertThat(proc.cmdline(init)).as("still at its gate").startsWith("sh", "-c").hasSizeGreaterThan(3);
+            List<String> argv = proc.cmdline(init);
+            for (int i = 0; argv.isEmpty() && i < 10_000; i++) { // empty for a moment after its exec
+                LockSupport.parkNanos(100_000);
+                argv = proc.cmdline(init);
+            }
+            assertThat(argv).as("still at its gate").startsWith("sh", "-c").hasSizeGreaterThan(3);
             assertThat(liveProcesses(base)).as("and not yet in the ledger").isEmpty();
         } finally {
             child.destroyForcibly();   // SIGKILL: no shutdown hook, no teardown

@@ -51,6 +51,20 @@ class SpawnGateKernelTest {
         return text.isEmpty() ? List.of() : Arrays.asList(text.substring(0, text.length() - 1).split("\0", -1));
     }
 
+    /**
+     * Its argv once the kernel shows one: right after an exec it is empty for a moment (posix_spawn returns
+     * when the old image is gone, before the new one's arguments are set up).
+     */
+    private static List<String> argv(int pid) {
+        long deadline = System.nanoTime() + DEADLINE_NANOS;
+        List<String> argv;
+        while ((argv = cmdline(pid)).isEmpty()) {
+            assertThat(System.nanoTime()).as("an argv for " + pid).isLessThan(deadline);
+            LockSupport.parkNanos(100_000);
+        }
+        return argv;
+    }
+
     @Test void withoutItsGoAheadTheProgramNeverRuns() throws IOException {
         Path marker = fixture.tempDir().resolve("ran");
         Pipe gate = KERNEL.pipe();
@@ -61,7 +75,7 @@ class SpawnGateKernelTest {
         } finally {
             KERNEL.close(gate.readFd());
         }
-        assertThat(cmdline(pid)).as("waiting at the gate").isEqualTo(SpawnGate.standIn(spec).argv());
+        assertThat(argv(pid)).as("waiting at the gate").isEqualTo(SpawnGate.standIn(spec).argv());
         assertThat(readLink("/proc/" + pid + "/fd/3")).as("the gate reads its pipe as 3").startsWith("pipe:");
 
         KERNEL.close(gate.writeFd()); // as a jlab killed now would: the gate reads end of file
@@ -85,7 +99,7 @@ class SpawnGateKernelTest {
             int direct = fixture.spawn(spec);
             int gated = goAhead(spec);
             assertThat(view(gated)).as("gated, with env " + environment).isEqualTo(view(direct));
-            assertThat(cmdline(gated)).containsExactly("sleep", "10");
+            assertThat(argv(gated)).containsExactly("sleep", "10");
             assertThat(environ(gated)).containsExactlyInAnyOrderElementsOf(environment);
         }
     }
@@ -123,14 +137,20 @@ class SpawnGateKernelTest {
         }
         List<String> standIn = SpawnGate.standIn(spec.withGate(new SpawnSpec.Gate(BUSYBOX, 3))).argv();
         long deadline = System.nanoTime() + DEADLINE_NANOS;
-        while (cmdline(pid).equals(standIn)) {
+        while (true) {
+            List<String> argv = cmdline(pid); // empty for a moment after an exec, and for a zombie
+            if (argv.isEmpty() ? zombie(pid) : !argv.equals(standIn)) return pid;
             assertThat(System.nanoTime()).as("the gate execs the program").isLessThan(deadline);
-            LockSupport.parkNanos(1_000_000);
+            LockSupport.parkNanos(100_000);
         }
-        return pid;
     }
 
-    /** What a learner could look at of a process, its pid aside. */
+    private static boolean zombie(int pid) {
+        String stat = KernelFixture.read(Path.of("/proc/" + pid + "/stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+    }
+
+    /** What a learner could look at of a process, its pid (and its state, which depends on timing) aside. */
     private static Map<String, String> view(int pid) {
         Map<String, String> view = new TreeMap<>();
         view.put("comm", KernelFixture.read(Path.of("/proc/" + pid + "/comm")));
@@ -139,7 +159,7 @@ class SpawnGateKernelTest {
         view.put("fds", KernelFixture.list(Path.of("/proc/" + pid + "/fd")).toString());
         for (String fd : KernelFixture.list(Path.of("/proc/" + pid + "/fd"))) view.put("fd " + fd, readLink("/proc/" + pid + "/fd/" + fd));
         String status = KernelFixture.read(Path.of("/proc/" + pid + "/status"));
-        status.lines().filter(l -> l.matches("(State|Sig\\w+|Shd\\w+|Cap\\w+|NoNewPrivs|Uid|Gid):.*")).forEach(l -> view.put(l.substring(0, l.indexOf(':')), l));
+        status.lines().filter(l -> l.matches("(SigBlk|SigIgn|SigCgt|Cap\\w+|NoNewPrivs|Uid|Gid):.*")).forEach(l -> view.put(l.substring(0, l.indexOf(':')), l));
         String stat = KernelFixture.read(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         view.put("session leader", String.valueOf(fields[3].equals(String.valueOf(pid))));
