@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class BusyboxRootfs {
     public static final Path DEFAULT_BUSYBOX = Path.of("/bin/busybox");
-    /** busybox's sh (ash), which every process jlab starts in the container waits in first (see Commands). */
+    /** busybox's sh (ash), which every process jlab starts in the container waits in first (see RecordedSpawns). */
     static final String SHELL = "/bin/sh";
     static final List<String> DEVICES = List.of("null", "zero", "random", "urandom", "tty");
     private static final List<String> DIRS =

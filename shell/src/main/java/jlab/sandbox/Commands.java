@@ -6,14 +6,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import jlab.kernel.OpenFlag;
 import jlab.kernel.Pipe;
 import jlab.kernel.Signal;
-import jlab.kernel.SpawnGate;
 import jlab.kernel.SpawnSpec;
 import jlab.kernel.SyscallException;
 import jlab.kernel.Syscalls;
@@ -26,7 +24,8 @@ import jlab.proc.ProcFs;
 /**
  * Commands run inside the container: spawned from the container's thread (so they are in its namespaces
  * and, for the spawn, its rootfs), with output read and the child reaped on the caller's thread, which
- * keeps the container's thread free. Every child is in the ledger while it lives.
+ * keeps the container's thread free. Every child is in the ledger before it runs its program and while it lives
+ * (see {@link RecordedSpawns}).
  */
 public final class Commands {
     private static final List<String> PATH = List.of("/bin", "/sbin", "/usr/bin", "/usr/sbin");
@@ -37,17 +36,13 @@ public final class Commands {
     private final ProcFs proc = new ProcFs();
     private final List<Integer> detached = new ArrayList<>();
     private volatile int running = -1;
-    private volatile IntConsumer placer;
-    /** Runs between a spawn and its ledger record: a seam for the test that kills jlab right there. */
-    private volatile IntConsumer beforeRecord = pid -> { };
-
-    /** How long a spawn waits for its gate to become the program before it returns anyway. */
-    private static final long EXEC_WAIT_NANOS = 5_000_000_000L;
+    private final RecordedSpawns spawns;
 
     Commands(Sandbox sandbox, Syscalls quiet, Ledger ledger) {
         this.sandbox = sandbox;
         this.quiet = quiet;
         this.ledger = ledger;
+        this.spawns = new RecordedSpawns(sandbox, quiet, ledger, proc);
     }
 
     /** How a command ended. */
@@ -80,7 +75,7 @@ public final class Commands {
         try {
             SpawnSpec spec = new SpawnSpec(executable(argv.getFirst()), argv, SpawnSpec.DEFAULT_ENV,
                     SpawnSpec.DEV_NULL, pipe.writeFd(), pipe.writeFd(), true);
-            resource = spawnRecorded(spec);
+            resource = spawns.spawn(spec);
         } catch (RuntimeException e) {
             quiet.close(pipe.readFd());
             throw e;
@@ -114,80 +109,16 @@ public final class Commands {
 
     /** Like {@link #spawnDetached}, for the init, which the sandbox reaps itself, last. */
     Resource.Process spawnInit(List<String> argv) {
-        return spawnRecorded(SpawnSpec.of(executable(argv.getFirst()), argv));
+        return spawns.spawn(SpawnSpec.of(executable(argv.getFirst()), argv));
     }
 
     void placeWith(IntConsumer placer) {
-        this.placer = placer;
+        spawns.placeWith(placer);
     }
 
+    /** Runs {@code hook} between each spawn and its ledger record: a seam for the test that kills jlab right there. */
     void beforeRecord(IntConsumer hook) {
-        this.beforeRecord = hook;
-    }
-
-    /**
-     * Spawns {@code spec} held at a gate ({@link SpawnGate}), notes it in the ledger, puts it into the lab's
-     * cgroup when a placer is set, and only then lets it run the program: a jlab killed before the go-ahead
-     * closes the gate's pipe, and the child exits without running anything, so no process of a lab ever runs
-     * without being in the ledger. Returns once the child runs the program, as posix_spawn would.
-     */
-    private Resource.Process spawnRecorded(SpawnSpec spec) {
-        Pipe gate = quiet.pipe();
-        SpawnSpec gated = spec.withGate(new SpawnSpec.Gate(BusyboxRootfs.SHELL, gate.readFd()));
-        int pid;
-        try {
-            pid = sandbox.inRootfs(() -> sandbox.kernel().spawn(gated));
-        } catch (RuntimeException e) {
-            quiet.close(gate.writeFd());
-            throw e;
-        } finally {
-            quiet.close(gate.readFd());
-        }
-        Resource.Process resource = null;
-        boolean noted = false;
-        try {
-            beforeRecord.accept(pid);
-            resource = ledger.record(new Resource.Process(pid, startTime(pid)));
-            IntConsumer place = placer;
-            if (place != null) place.accept(pid);
-            noted = true;
-        } finally {
-            if (!noted) {
-                quiet.close(gate.writeFd()); // the gate reads end of file and exits: the program never runs
-                quiet.waitpid(pid, false);
-                if (resource != null) ledger.released(resource);
-            }
-        }
-        goAhead(gate.writeFd());
-        awaitProgram(pid, SpawnGate.standIn(gated).argv());
-        return resource;
-    }
-
-    private void goAhead(int fd) {
-        try {
-            quiet.write(fd, SpawnGate.GO_AHEAD, 0, SpawnGate.GO_AHEAD.length);
-        } catch (SyscallException e) {
-            // EPIPE: the gate was killed before it read; its wait status tells the caller
-        } finally {
-            quiet.close(fd);
-        }
-    }
-
-    /**
-     * Waits until the gate has exec'd the program or has ended, so that whatever looks at the process next
-     * sees the program, as it would after a plain posix_spawn. The program runs once /proc shows an argv
-     * that is not the gate's: during an exec the kernel shows an empty one for a moment (the new image's
-     * arguments are set after the old one is gone), as it does for a zombie.
-     */
-    private void awaitProgram(int pid, List<String> gateArgv) {
-        long deadline = System.nanoTime() + EXEC_WAIT_NANOS;
-        long pause = 20_000;
-        while (System.nanoTime() < deadline) {
-            List<String> argv = proc.cmdline(pid);
-            if (argv.isEmpty() ? isZombie(pid) : !argv.equals(gateArgv)) return;
-            LockSupport.parkNanos(pause);
-            pause = Math.min(pause * 2, 1_000_000);
-        }
+        spawns.beforeRecord(hook);
     }
 
     /**
@@ -214,7 +145,7 @@ public final class Commands {
             List<String> env = new ArrayList<>(SpawnSpec.DEFAULT_ENV.stream().filter(v -> !v.startsWith("TERM=")).toList());
             env.add("TERM=" + term); // the learner's terminal type: the inner shell draws on it
             env.add("PS1=\\h:\\w\\$ ");
-            resource = spawnRecorded(new SpawnSpec(BusyboxRootfs.SHELL, List.of("sh"), env,
+            resource = spawns.spawn(new SpawnSpec(BusyboxRootfs.SHELL, List.of("sh"), env,
                     SpawnSpec.TERMINAL, SpawnSpec.TERMINAL, SpawnSpec.TERMINAL, true, tty));
         } catch (RuntimeException e) {
             quiet.close(master);

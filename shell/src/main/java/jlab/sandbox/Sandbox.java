@@ -289,7 +289,7 @@ public final class Sandbox implements AutoCloseable {
     public Ledger ledger() { return ledger; }
 
     /**
-     * From now on every command, held at its gate (see {@link Commands}), is also put into the lab's cgroup
+     * From now on every command, held at its gate (see {@link RecordedSpawns}), is also put into the lab's cgroup
      * by {@code placer} before it execs the command, so nothing it does escapes the limits (runc does the
      * same with its init). Null stops placing.
      */
