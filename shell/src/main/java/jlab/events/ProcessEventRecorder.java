@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import jlab.kernel.Errno;
 import jlab.kernel.SyscallException;
@@ -38,10 +39,18 @@ import jlab.proc.ProcStatus;
  * it is kept, so each reading of /proc is matched to the right program, but never shown.
  */
 public final class ProcessEventRecorder {
-    /** Who the container's processes are: jlab's pid, the container thread's tid, its init, what runs now. */
-    public record Scope(int jlabPid, int spawnerTid, OptionalInt initPid, Set<Integer> running) {
+    /**
+     * Who the container's processes are: jlab's pid, the container thread's tid, its init, what runs now; and
+     * the program jlab let each of its own processes run after the gate, by pid (null when unknown).
+     */
+    public record Scope(int jlabPid, int spawnerTid, OptionalInt initPid, Set<Integer> running, IntFunction<String> spawned) {
         public Scope {
             running = Set.copyOf(running);
+            java.util.Objects.requireNonNull(spawned, "spawned");
+        }
+
+        public Scope(int jlabPid, int spawnerTid, OptionalInt initPid, Set<Integer> running) {
+            this(jlabPid, spawnerTid, initPid, running, pid -> null);
         }
     }
 
@@ -224,21 +233,22 @@ public final class ProcessEventRecorder {
         status.ifPresent(s -> {
             List<Integer> nsPids = s.nsPids();
             int containerPid = level >= 0 && nsPids.size() > level ? nsPids.get(level) : ProcessRef.UNKNOWN;
-            readings.add(new ProgramNames.Reading(hostPid, before, after, name(hostPid, s), containerPid));
+            readings.add(new ProgramNames.Reading(hostPid, before, after, name(hostPid, s).orElse(null), containerPid));
         });
         return status;
     }
 
     /**
      * The comm, except for busybox re-executing itself through /proc/self/exe (comm "exe"), where argv[0]
-     * names the applet; read together with the status, so it names the same program.
+     * names the applet; read together with the status, so it names the same program. Empty when the argv is
+     * empty too: read in the midst of that exec, the reading names nothing yet.
      */
-    private String name(int hostPid, ProcStatus status) {
-        if (!status.name().equals("exe")) return status.name();
+    private Optional<String> name(int hostPid, ProcStatus status) {
+        if (!status.name().equals("exe")) return Optional.of(status.name());
         List<String> argv = proc.cmdline(hostPid);
-        if (argv.isEmpty() || argv.getFirst().isEmpty()) return status.name();
+        if (argv.isEmpty() || argv.getFirst().isEmpty()) return Optional.empty();
         String first = argv.getFirst();
-        return first.substring(first.lastIndexOf('/') + 1);
+        return Optional.of(first.substring(first.lastIndexOf('/') + 1));
     }
 
     /** Stops listening after reading every event already queued, and notes what became of each process. */
@@ -258,7 +268,7 @@ public final class ProcessEventRecorder {
         Set<Integer> exited = new java.util.HashSet<>();
         for (ProgramNames.Raw e : events) if (e.event() instanceof ProcEvent.Exit) exited.add(e.pid());
         for (int pid : seen) fates.put(pid, fate(pid, exited.contains(pid)));
-        return new EventRecording(label, startNs, ProgramNames.name(events, readings, scope.jlabPid()), fates, lost, null);
+        return new EventRecording(label, startNs, ProgramNames.name(events, readings, scope.jlabPid(), scope.spawned()), fates, lost, null);
     }
 
     private EventRecording.Fate fate(int pid, boolean exited) {

@@ -116,6 +116,11 @@ public final class Commands {
         spawns.placeWith(placer);
     }
 
+    /** What {@code pid}, if jlab started it, was let run after its gate (its comm); null otherwise. */
+    String spawnedProgram(int pid) {
+        return spawns.programOf(pid);
+    }
+
     /** Runs {@code hook} between each spawn and its ledger record: a seam for the test that kills jlab right there. */
     void beforeRecord(IntConsumer hook) {
         spawns.beforeRecord(hook);

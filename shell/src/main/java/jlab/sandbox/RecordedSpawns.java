@@ -29,6 +29,13 @@ final class RecordedSpawns {
     private final ProcFs proc;
     private volatile IntConsumer placer;
     private volatile IntConsumer beforeRecord = pid -> { };
+    /** The comm each recent spawn runs after its gate, by pid, for {@link #programOf}. */
+    private final java.util.Map<Integer, String> programs = new java.util.LinkedHashMap<>() {
+        @Override protected boolean removeEldestEntry(java.util.Map.Entry<Integer, String> eldest) {
+            return size() > RECENT_PROGRAMS;
+        }
+    };
+    private static final int RECENT_PROGRAMS = 1024;
 
     RecordedSpawns(Sandbox sandbox, Syscalls quiet, Ledger ledger, ProcFs proc) {
         this.sandbox = sandbox;
@@ -43,6 +50,20 @@ final class RecordedSpawns {
 
     void beforeRecord(IntConsumer hook) {
         this.beforeRecord = hook;
+    }
+
+    /**
+     * The comm of the program a recent spawn let {@code pid} run: the kernel names a process after the last
+     * part of the path it execs, cut to 15 bytes. Null for pids this did not start.
+     */
+    synchronized String programOf(int pid) {
+        return programs.get(pid);
+    }
+
+    static String comm(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return bytes.length <= 15 ? name : new String(bytes, 0, 15, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
@@ -77,6 +98,9 @@ final class RecordedSpawns {
                 quiet.waitpid(pid, false);
                 if (resource != null) ledger.released(resource);
             }
+        }
+        synchronized (this) {
+            programs.put(pid, comm(spec.path()));
         }
         goAhead(gate.writeFd());
         awaitProgram(pid, SpawnGate.standIn(gated).argv());

@@ -203,7 +203,8 @@ public final class Sandbox implements AutoCloseable {
      */
     public jlab.events.ProcessEventRecorder recordProcessEvents(jlab.proc.ProcFs proc, Set<Integer> running, String label) {
         if (closed) throw new SandboxException("the sandbox was torn down");
-        var scope = new jlab.events.ProcessEventRecorder.Scope(quiet.getpid(), thread.tid(), init.pid(), running);
+        var scope = new jlab.events.ProcessEventRecorder.Scope(quiet.getpid(), thread.tid(), init.pid(), running,
+                commands::spawnedProgram);
         return jlab.events.ProcessEventRecorder.start(quiet, proc, scope, label);
     }
 
