@@ -72,6 +72,20 @@ class GatedSpawnKernelTest {
     }
 
     @Test
+    void whatJlabLetRunIsNamedAsTheKernelNamesIt() throws IOException {
+        c.sandbox.spawnInit(List.of("/bin/sleep", "999999999"));
+        c.sandbox.install("tini"); // a program that does not rename itself, as busybox does to its applet's name
+        Files.createSymbolicLink(c.sandbox.hostPath("/sbin/a-program-with-a-long-name"), Path.of("tini"));
+        int sleep = c.sandbox.commands().spawnDetached(List.of("/bin/sleep", "1000"));
+        int tini = c.sandbox.commands().spawnDetached(List.of("/sbin/a-program-with-a-long-name", "-s", "--", "sleep", "1000"));
+        for (int pid : List.of(sleep, tini)) {
+            assertThat(c.sandbox.commands().spawnedProgram(pid)).isEqualTo(proc.stat(pid).orElseThrow().comm());
+        }
+        assertThat(c.sandbox.commands().spawnedProgram(tini)).as("cut to 15 bytes").isEqualTo("a-program-with-");
+        assertThat(c.sandbox.commands().spawnedProgram(1)).isNull();
+    }
+
+    @Test
     void withoutTheGoAheadTheProgramNeverRunsAndNothingIsLeft() throws IOException {
         c.sandbox.spawnInit(List.of("/bin/sleep", "999999999"));
         c.sandbox.placeNewProcessesWith(pid -> {
