@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import jlab.kernel.Errno;
 import jlab.kernel.SyscallException;
@@ -32,12 +33,24 @@ import jlab.proc.ProcStatus;
  * each reading names. {@link #stop} returns once every event queued
  * before it was read: the kernel queues an event at the fork, exec or exit itself, so the queue is read
  * until it is empty or holds an event from after the stop.
+ *
+ * <p>jlab starts each process of the container held at a gate, a shell that execs the program once jlab has
+ * noted it (see {@link jlab.kernel.SpawnGate}). So the first exec of a process jlab forked is the gate's:
+ * it is kept, so each reading of /proc is matched to the right program, but never shown.
  */
 public final class ProcessEventRecorder {
-    /** Who the container's processes are: jlab's pid, the container thread's tid, its init, what runs now. */
-    public record Scope(int jlabPid, int spawnerTid, OptionalInt initPid, Set<Integer> running) {
+    /**
+     * Who the container's processes are: jlab's pid, the container thread's tid, its init, what runs now; and
+     * the program jlab let each of its own processes run after the gate, by pid (null when unknown).
+     */
+    public record Scope(int jlabPid, int spawnerTid, OptionalInt initPid, Set<Integer> running, IntFunction<String> spawned) {
         public Scope {
             running = Set.copyOf(running);
+            java.util.Objects.requireNonNull(spawned, "spawned");
+        }
+
+        public Scope(int jlabPid, int spawnerTid, OptionalInt initPid, Set<Integer> running) {
+            this(jlabPid, spawnerTid, initPid, running, pid -> null);
         }
     }
 
@@ -57,6 +70,8 @@ public final class ProcessEventRecorder {
     private final int seq = REQUESTS.incrementAndGet();
     private final CountDownLatch answered = new CountDownLatch(1);
     private final Set<Integer> members = new HashSet<>();
+    /** Processes jlab forked that have not yet exec'd out of the gate. */
+    private final Set<Integer> atGate = new HashSet<>();
     private final Set<Integer> seen = new LinkedHashSet<>();
     private final List<ProgramNames.Raw> events = new ArrayList<>();
     private final List<ProgramNames.Reading> readings = new ArrayList<>();
@@ -143,9 +158,9 @@ public final class ProcessEventRecorder {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ANSWER_TIMEOUT_MILLIS);
         boolean listening = false;
         while (problem == null) {
-            int length;
             // Read before the receive: only an empty queue seen after stop() was called says all before it was read.
             boolean stopped = stopping;
+            int length;
             try {
                 length = kernel.netlinkReceive(fd, buffer);
             } catch (SyscallException e) {
@@ -197,6 +212,7 @@ public final class ProcessEventRecorder {
                 boolean byJlab = f.parentPid() == scope.spawnerTid();
                 if (!byJlab && !members.contains(f.parentTgid())) return;
                 members.add(f.childTgid());
+                if (byJlab) atGate.add(f.childTgid());
                 if (byJlab && level < 0) proc.status(f.childTgid()).ifPresent(s -> level = s.nsPids().size() - 1);
                 read(f.childTgid());
                 record(new ProgramNames.Raw(event, f.childTgid(), f.parentTgid(), byJlab));
@@ -204,7 +220,7 @@ public final class ProcessEventRecorder {
             case ProcEvent.Exec e -> {
                 if (!members.contains(e.tgid())) return;
                 read(e.tgid());
-                record(new ProgramNames.Raw(event, e.tgid(), 0, false));
+                record(new ProgramNames.Raw(event, e.tgid(), 0, false, atGate.remove(e.tgid())));
             }
             case ProcEvent.Exit x when x.threadGroupLeader() -> {
                 if (!members.contains(x.tgid())) return;
@@ -230,21 +246,22 @@ public final class ProcessEventRecorder {
         status.ifPresent(s -> {
             List<Integer> nsPids = s.nsPids();
             int containerPid = level >= 0 && nsPids.size() > level ? nsPids.get(level) : ProcessRef.UNKNOWN;
-            readings.add(new ProgramNames.Reading(hostPid, before, after, name(hostPid, s), containerPid));
+            readings.add(new ProgramNames.Reading(hostPid, before, after, name(hostPid, s).orElse(null), containerPid));
         });
         return status;
     }
 
     /**
      * The comm, except for busybox re-executing itself through /proc/self/exe (comm "exe"), where argv[0]
-     * names the applet; read together with the status, so it names the same program.
+     * names the applet; read together with the status, so it names the same program. Empty when the argv is
+     * empty too: read in the midst of that exec, the reading names nothing yet.
      */
-    private String name(int hostPid, ProcStatus status) {
-        if (!status.name().equals("exe")) return status.name();
+    private Optional<String> name(int hostPid, ProcStatus status) {
+        if (!status.name().equals("exe")) return Optional.of(status.name());
         List<String> argv = proc.cmdline(hostPid);
-        if (argv.isEmpty() || argv.getFirst().isEmpty()) return status.name();
+        if (argv.isEmpty() || argv.getFirst().isEmpty()) return Optional.empty();
         String first = argv.getFirst();
-        return first.substring(first.lastIndexOf('/') + 1);
+        return Optional.of(first.substring(first.lastIndexOf('/') + 1));
     }
 
     /** Stops listening after reading every event already queued, and notes what became of each process. */
@@ -264,7 +281,7 @@ public final class ProcessEventRecorder {
         Set<Integer> exited = new java.util.HashSet<>();
         for (ProgramNames.Raw e : events) if (e.event() instanceof ProcEvent.Exit) exited.add(e.pid());
         for (int pid : seen) fates.put(pid, fate(pid, exited.contains(pid)));
-        return new EventRecording(label, startNs, ProgramNames.name(events, readings, scope.jlabPid()), fates, lost, null);
+        return new EventRecording(label, startNs, ProgramNames.name(events, readings, scope.jlabPid(), scope.spawned()), fates, lost, null);
     }
 
     private EventRecording.Fate fate(int pid, boolean exited) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Puts names on events after the fact. The kernel's events carry pids only; names come from
@@ -21,18 +22,34 @@ final class ProgramNames {
 
     static final String UNKNOWN = "?";
 
-    /** An event of a container process: for forks {@code pid} is the child; {@code parentPid} 0 for execs. */
-    record Raw(ProcEvent event, int pid, int parentPid, boolean parentIsJlab) {}
+    /**
+     * An event of a container process: for forks {@code pid} is the child; {@code parentPid} 0 for execs.
+     * {@code gate}: the exec of jlab's gate, which names nothing the learner ran and is left out of the result.
+     */
+    record Raw(ProcEvent event, int pid, int parentPid, boolean parentIsJlab, boolean gate) {
+        Raw(ProcEvent event, int pid, int parentPid, boolean parentIsJlab) {
+            this(event, pid, parentPid, parentIsJlab, false);
+        }
+    }
 
     static final long EXEC_MARGIN_NS = 1_000_000;
 
     /**
-     * What /proc/PID/status said between {@code beforeNs} and {@code afterNs}: comm and container pid
-     * ({@link ProcessRef#UNKNOWN} if not read).
+     * What /proc/PID/status said between {@code beforeNs} and {@code afterNs}: comm (null when it named no
+     * program, caught in the midst of an exec) and container pid ({@link ProcessRef#UNKNOWN} if not read).
      */
     record Reading(int pid, long beforeNs, long afterNs, String name, int containerPid) {}
 
     static List<ObservedEvent> name(List<Raw> events, List<Reading> readings, int jlabPid) {
+        return name(events, readings, jlabPid, pid -> null);
+    }
+
+    /**
+     * {@code spawned} names the program jlab let a process of its own run after the gate (its comm then), or
+     * null: known for certain, that name beats any reading, however late (a short-lived program, such as a
+     * shell that soon execs something else, may get no reading of its own).
+     */
+    static List<ObservedEvent> name(List<Raw> events, List<Reading> readings, int jlabPid, IntFunction<String> spawned) {
         Map<Integer, List<Long>> execs = new HashMap<>();
         Map<Integer, Long> forkedAt = new HashMap<>();
         Map<Integer, Integer> forkedBy = new HashMap<>();
@@ -47,11 +64,15 @@ final class ProgramNames {
             }
         }
         Map<String, String> names = new HashMap<>();
+        for (Raw r : events) {
+            String program = r.gate() ? spawned.apply(r.pid()) : null;
+            if (program != null) names.put(key(r.pid(), epoch(execs, r.pid(), r.event().timestampNs()) + 1), program);
+        }
         Map<Integer, Integer> containerPids = new HashMap<>();
         for (Reading reading : readings) {
             if (reading.containerPid() != ProcessRef.UNKNOWN) containerPids.putIfAbsent(reading.pid(), reading.containerPid());
             int epoch = epoch(execs, reading.pid(), reading.beforeNs());
-            if (epoch != epoch(execs, reading.pid(), reading.afterNs() + EXEC_MARGIN_NS)) continue;
+            if (reading.name() == null || epoch != epoch(execs, reading.pid(), reading.afterNs() + EXEC_MARGIN_NS)) continue;
             names.putIfAbsent(key(reading.pid(), epoch), reading.name());
             Integer parent = forkedBy.get(reading.pid());
             if (epoch == 0 && parent != null) {
@@ -60,6 +81,7 @@ final class ProgramNames {
         }
         List<ObservedEvent> named = new ArrayList<>();
         for (Raw r : events) {
+            if (r.gate()) continue;
             long t = r.event().timestampNs();
             int containerPid = containerPids.getOrDefault(r.pid(), ProcessRef.UNKNOWN);
             ProcessRef parent = r.parentIsJlab() ? ProcessRef.jlab(jlabPid)

@@ -93,6 +93,7 @@ public final class LoggingSyscalls implements Syscalls {
         return logged("uname", List.of("{...}"), kernel::hostname, name -> "0 (nodename " + quote(name) + ")");
     }
 
+    /** A gated spawn is shown as the spawn of its program: the gate's shell and its pipe are jlab's plumbing. */
     @Override public int spawn(SpawnSpec spec) {
         return logged("posix_spawn", List.of(quote(spec.path()), SyscallLog.quoteAll(spec.argv())),
                 () -> kernel.spawn(spec), pid -> "0 (pid " + pid + ")");

@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class BusyboxRootfs {
     public static final Path DEFAULT_BUSYBOX = Path.of("/bin/busybox");
+    /** busybox's sh (ash), which every process jlab starts in the container waits in first (see RecordedSpawns). */
+    static final String SHELL = "/bin/sh";
     static final List<String> DEVICES = List.of("null", "zero", "random", "urandom", "tty");
     private static final List<String> DIRS =
             List.of("bin", "sbin", "usr/bin", "usr/sbin", "proc", "sys", "dev", "etc", "tmp", "root", "run", "var/run");
@@ -38,6 +40,9 @@ public final class BusyboxRootfs {
             Files.createDirectories(link.getParent());
             Files.createSymbolicLink(link, Path.of("/bin/busybox"));
             linked++;
+        }
+        if (!Files.isSymbolicLink(root.resolve(ContainerPaths.relative(SHELL)))) {
+            throw new IOException(busybox + " has no sh applet: jlab starts every process of a container through busybox sh");
         }
         for (String dev : DEVICES) Files.createFile(root.resolve("dev").resolve(dev));
         Files.writeString(root.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");

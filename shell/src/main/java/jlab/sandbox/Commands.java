@@ -24,7 +24,8 @@ import jlab.proc.ProcFs;
 /**
  * Commands run inside the container: spawned from the container's thread (so they are in its namespaces
  * and, for the spawn, its rootfs), with output read and the child reaped on the caller's thread, which
- * keeps the container's thread free. Every child is in the ledger while it lives.
+ * keeps the container's thread free. Every child is in the ledger before it runs its program and while it lives
+ * (see {@link RecordedSpawns}).
  */
 public final class Commands {
     private static final List<String> PATH = List.of("/bin", "/sbin", "/usr/bin", "/usr/sbin");
@@ -35,21 +36,13 @@ public final class Commands {
     private final ProcFs proc = new ProcFs();
     private final List<Integer> detached = new ArrayList<>();
     private volatile int running = -1;
-    private volatile IntConsumer placer;
-
-    /**
-     * The gate a placed command starts in: it blocks reading its stdin (a pipe) until jlab has moved it
-     * into the cgroup and closed the pipe, then becomes the command with /dev/null as its stdin.
-     */
-    static final String GATE = "read -r _; exec \"$@\" </dev/null";
-
-    /** The gate of an interactive shell: its stdin becomes the terminal the gate opened as its stdout. */
-    static final String TERMINAL_GATE = "read -r _; exec \"$@\" <&1";
+    private final RecordedSpawns spawns;
 
     Commands(Sandbox sandbox, Syscalls quiet, Ledger ledger) {
         this.sandbox = sandbox;
         this.quiet = quiet;
         this.ledger = ledger;
+        this.spawns = new RecordedSpawns(sandbox, quiet, ledger, proc);
     }
 
     /** How a command ended. */
@@ -78,18 +71,18 @@ public final class Commands {
                     + " its PID 1, and the namespace dies with it. A later step starts the init.");
         }
         Pipe pipe = quiet.pipe();
-        int pid;
+        Resource.Process resource;
         try {
             SpawnSpec spec = new SpawnSpec(executable(argv.getFirst()), argv, SpawnSpec.DEFAULT_ENV,
                     SpawnSpec.DEV_NULL, pipe.writeFd(), pipe.writeFd(), true);
-            pid = spawnPlaced(spec);
+            resource = spawns.spawn(spec);
         } catch (RuntimeException e) {
             quiet.close(pipe.readFd());
             throw e;
         } finally {
             quiet.close(pipe.writeFd());
         }
-        var resource = ledger.record(new Resource.Process(pid, startTime(pid)));
+        int pid = resource.pid();
         running = pid;
         Thread watchdog = Thread.ofVirtual().start(() -> killAfter(pid, timeoutMillis));
         String output;
@@ -107,7 +100,7 @@ public final class Commands {
 
     /** Starts {@code argv} with /dev/null as its standard streams and does not wait for it. */
     public int spawnDetached(List<String> argv) {
-        int pid = spawnInit(argv);
+        int pid = spawnInit(argv).pid();
         synchronized (detached) {
             detached.add(pid);
         }
@@ -115,47 +108,22 @@ public final class Commands {
     }
 
     /** Like {@link #spawnDetached}, for the init, which the sandbox reaps itself, last. */
-    int spawnInit(List<String> argv) {
-        SpawnSpec spec = SpawnSpec.of(executable(argv.getFirst()), argv);
-        int pid = spawnPlaced(spec);
-        ledger.record(new Resource.Process(pid, startTime(pid)));
-        return pid;
+    Resource.Process spawnInit(List<String> argv) {
+        return spawns.spawn(SpawnSpec.of(executable(argv.getFirst()), argv));
     }
 
     void placeWith(IntConsumer placer) {
-        this.placer = placer;
+        spawns.placeWith(placer);
     }
 
-    /** Spawns {@code spec}, through the gate into the lab's cgroup when a placer is set. */
-    private int spawnPlaced(SpawnSpec spec) {
-        IntConsumer place = placer;
-        if (place == null) return sandbox.inRootfs(() -> sandbox.kernel().spawn(spec));
-        boolean onTerminal = spec.stdin() == SpawnSpec.TERMINAL;
-        if (onTerminal && spec.stdout() != SpawnSpec.TERMINAL) throw new IllegalArgumentException("a gated terminal needs stdout on it");
-        List<String> gated = new ArrayList<>(List.of("sh", "-c", onTerminal ? TERMINAL_GATE : GATE, "jlab-gate"));
-        gated.addAll(spec.argv());
-        Pipe gate = quiet.pipe();
-        int pid;
-        try {
-            SpawnSpec viaGate = new SpawnSpec("/bin/sh", gated, spec.env(), gate.readFd(), spec.stdout(), spec.stderr(),
-                    spec.newSession(), spec.terminal());
-            pid = sandbox.inRootfs(() -> sandbox.kernel().spawn(viaGate));
-        } catch (RuntimeException e) {
-            quiet.close(gate.writeFd());
-            throw e;
-        } finally {
-            quiet.close(gate.readFd());
-        }
-        try {
-            place.accept(pid);
-        } catch (RuntimeException e) {
-            signal(pid, Signal.SIGKILL);
-            quiet.close(gate.writeFd());
-            quiet.waitpid(pid, false);
-            throw e;
-        }
-        quiet.close(gate.writeFd());
-        return pid;
+    /** What {@code pid}, if jlab started it, was let run after its gate (its comm); null otherwise. */
+    String spawnedProgram(int pid) {
+        return spawns.programOf(pid);
+    }
+
+    /** Runs {@code hook} between each spawn and its ledger record: a seam for the test that kills jlab right there. */
+    void beforeRecord(IntConsumer hook) {
+        spawns.beforeRecord(hook);
     }
 
     /**
@@ -173,7 +141,7 @@ public final class Commands {
         String ptmx = sandbox.threadPath("/dev/pts/ptmx");
         int master = sandbox.onThread(() ->
                 quiet.open(ptmx, EnumSet.of(OpenFlag.O_RDWR, OpenFlag.O_NOCTTY, OpenFlag.O_CLOEXEC)));
-        int pid;
+        Resource.Process resource;
         String tty;
         try {
             sandbox.kernel().unlockPty(master);
@@ -182,13 +150,12 @@ public final class Commands {
             List<String> env = new ArrayList<>(SpawnSpec.DEFAULT_ENV.stream().filter(v -> !v.startsWith("TERM=")).toList());
             env.add("TERM=" + term); // the learner's terminal type: the inner shell draws on it
             env.add("PS1=\\h:\\w\\$ ");
-            pid = spawnPlaced(new SpawnSpec("/bin/sh", List.of("sh"), env,
+            resource = spawns.spawn(new SpawnSpec(BusyboxRootfs.SHELL, List.of("sh"), env,
                     SpawnSpec.TERMINAL, SpawnSpec.TERMINAL, SpawnSpec.TERMINAL, true, tty));
         } catch (RuntimeException e) {
             quiet.close(master);
             throw e;
         }
-        var resource = ledger.record(new Resource.Process(pid, startTime(pid)));
         return new ContainerShell(quiet, ledger, resource, master, tty);
     }
 

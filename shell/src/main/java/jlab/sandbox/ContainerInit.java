@@ -32,11 +32,11 @@ final class ContainerInit {
         this.commands = commands;
     }
 
-    /** Takes note of the init {@link Commands#spawnInit} started; returns its pid. */
-    int spawned(int hostPid) {
-        pid = hostPid;
-        startTime = commands.startTime(hostPid);
-        return hostPid;
+    /** Takes note of the init {@link Commands#spawnInit} started (and put in the ledger); returns its pid. */
+    int spawned(Resource.Process init) {
+        pid = init.pid();
+        startTime = init.startTime();
+        return pid;
     }
 
     boolean exists() { return pid > 0; }

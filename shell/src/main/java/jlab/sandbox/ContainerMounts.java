@@ -2,6 +2,8 @@ package jlab.sandbox;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -104,6 +106,8 @@ public final class ContainerMounts {
     /**
      * Mounts a devpts instance of the container's own at /dev/pts, once: pseudo-terminals opened through
      * its ptmx are numbered from 0 and exist only inside the container (what runc does for every container).
+     * /dev/ptmx becomes a link to pts/ptmx, as on a host with such an instance, so programs inside that open
+     * /dev/ptmx get a pty of the container's instance too.
      */
     synchronized void mountDevpts() {
         if (devpts) return;
@@ -119,5 +123,13 @@ public final class ContainerMounts {
             return null;
         });
         devpts = true;
+        Path ptmx = sandbox.hostPath("/dev/ptmx");
+        if (!Files.exists(ptmx, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                Files.createSymbolicLink(ptmx, Path.of("pts/ptmx"));
+            } catch (IOException e) {
+                throw new SandboxException("cannot link /dev/ptmx to pts/ptmx in the container: " + e.getMessage());
+            }
+        }
     }
 }

@@ -203,7 +203,8 @@ public final class Sandbox implements AutoCloseable {
      */
     public jlab.events.ProcessEventRecorder recordProcessEvents(jlab.proc.ProcFs proc, Set<Integer> running, String label) {
         if (closed) throw new SandboxException("the sandbox was torn down");
-        var scope = new jlab.events.ProcessEventRecorder.Scope(quiet.getpid(), thread.tid(), init.pid(), running);
+        var scope = new jlab.events.ProcessEventRecorder.Scope(quiet.getpid(), thread.tid(), init.pid(), running,
+                commands::spawnedProgram);
         return jlab.events.ProcessEventRecorder.start(quiet, proc, scope, label);
     }
 
@@ -289,9 +290,9 @@ public final class Sandbox implements AutoCloseable {
     public Ledger ledger() { return ledger; }
 
     /**
-     * From now on every command starts in a gate: it waits until {@code placer} has put its pid into the
-     * lab's cgroup, and only then execs the command, so nothing it does escapes the limits (runc does the
-     * same with its init). Null turns the gate off.
+     * From now on every command, held at its gate (see {@link RecordedSpawns}), is also put into the lab's cgroup
+     * by {@code placer} before it execs the command, so nothing it does escapes the limits (runc does the
+     * same with its init). Null stops placing.
      */
     public void placeNewProcessesWith(java.util.function.IntConsumer placer) {
         commands.placeWith(placer);

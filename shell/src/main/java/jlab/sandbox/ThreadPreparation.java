@@ -21,6 +21,7 @@ final class ThreadPreparation {
     static final List<Class<?>> ON_THREAD = List.of(jlab.kernel.SyscallException.class, jlab.kernel.Errno.class,
             jlab.kernel.SyscallLog.Entry.class, jlab.kernel.SyscallLog.class, MountFlag.class, UmountFlag.class,
             OpenFlag.class, Signal.class, jlab.kernel.Flag.class, jlab.kernel.Pipe.class, jlab.kernel.SpawnSpec.class,
+            jlab.kernel.SpawnSpec.Gate.class, jlab.kernel.SpawnGate.class,
             jlab.kernel.WaitStatus.Exited.class, jlab.kernel.WaitStatus.Signaled.class, jlab.kernel.WaitStatus.Stopped.class,
             jlab.kernel.WaitStatus.StillRunning.class, SandboxException.class, ContainerPaths.class);
 

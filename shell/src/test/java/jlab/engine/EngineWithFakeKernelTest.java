@@ -59,6 +59,8 @@ class EngineWithFakeKernelTest {
             var exec = engine.exec(List.of("hostname", lab.vars().get("hostname")), output::add);
             assertThat(exec.syscalls()).singleElement().asString().startsWith("posix_spawn(\"/bin/hostname\"");
             assertThat(exec.checks().passed()).isTrue();
+            assertThat(fake.programsRun()).as("each let through its gate by a line jlab wrote")
+                    .contains(List.of("hostname", lab.vars().get("hostname")));
         }
         assertThat(fake.calls()).contains("kill(1000, SIGKILL)");
     }

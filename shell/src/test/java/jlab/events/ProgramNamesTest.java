@@ -59,4 +59,32 @@ class ProgramNamesTest {
         assertThat(named.get(1).process().name()).isEqualTo("?");
         assertThat(named.get(1).process().containerPid()).isEqualTo(5);
     }
+
+    /**
+     * jlab spawns 7 (host 107) at 0 ms, held at its gate (busybox sh, exec at 1 ms) until 10 ms, when it execs
+     * the learner's sh, which forks 108 at 11 ms and execs sleep through /proc/self/exe at 12 ms.
+     */
+    private static List<Raw> gated() {
+        return List.of(
+                new Raw(new ProcEvent.Fork(0, 900, 900, 107, 107), 107, 900, true),
+                new Raw(new ProcEvent.Exec(1 * MS, 107, 107), 107, 0, false, true),
+                new Raw(new ProcEvent.Exec(10 * MS, 107, 107), 107, 0, false),
+                new Raw(new ProcEvent.Fork(11 * MS, 107, 107, 108, 108), 108, 107, false),
+                new Raw(new ProcEvent.Exec(12 * MS, 107, 107), 107, 0, false));
+    }
+
+    @Test
+    void theGatesExecIsLeftOutAndWhatJlabLetRunIsNamedForCertain() {
+        var readings = List.of(
+                new Reading(107, 2 * MS, 2 * MS + 100_000, "sh", 7),              // the gate, waiting
+                new Reading(107, 11 * MS, 11 * MS + 100_000, null, 7),             // comm "exe", argv not yet set
+                new Reading(107, 13 * MS, 13 * MS + 100_000, "sleep", 7));
+        var named = ProgramNames.name(gated(), readings, 900, pid -> pid == 107 ? "sh" : null);
+        assertThat(named).extracting(e -> e.event().getClass().getSimpleName() + " " + e.process().name())
+                .containsExactly("Fork jlab", "Exec sh", "Fork sh", "Exec sleep");
+        assertThat(named.get(2).parent()).as("108's parent at the fork").isEqualTo(new ProcessRef(107, 7, "sh"));
+
+        var unknown = ProgramNames.name(gated(), readings, 900);
+        assertThat(unknown.get(1).process().name()).as("no reading of its own, and a reading that names nothing").isEqualTo("?");
+    }
 }

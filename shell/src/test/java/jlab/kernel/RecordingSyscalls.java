@@ -11,13 +11,19 @@ import java.util.function.Function;
 /**
  * A fake kernel for engine and sandbox tests without root: records every call as strace-like text,
  * keeps the little state the labs look at (hostname), gives spawned commands scripted output, and can
- * be told to fail a call with an errno.
+ * be told to fail a call with an errno. Pipes carry what is written to them. A gated spawn
+ * ({@link SpawnSpec.Gate}) runs its program only when a line is written to the gate's pipe; closing the
+ * pipe before that ends it with status 1, the program never run, as the real gate does.
  */
 public final class RecordingSyscalls implements Syscalls {
     private final List<String> calls = new ArrayList<>();
     private final Map<String, Errno> failures = new HashMap<>();
     private final Map<Integer, byte[]> pipeContents = new HashMap<>();
     private final Map<Integer, Integer> pipeOfWriter = new HashMap<>();
+    /** Gated spawns waiting for their go-ahead, by the write end of the gate's pipe. */
+    private final Map<Integer, Held> held = new HashMap<>();
+    private final List<List<String>> ran = new ArrayList<>();
+    private final Map<Integer, Integer> exitCodes = new HashMap<>();
     private Function<List<String>, String> outputs = argv -> "";
     private String hostname = "host";
     private int nextPid = 1000;
@@ -36,6 +42,11 @@ public final class RecordingSyscalls implements Syscalls {
     }
 
     public synchronized List<String> calls() { return List.copyOf(calls); }
+
+    /** The argv of every program that ran, in order: a gated one only after its go-ahead. */
+    public synchronized List<List<String>> programsRun() { return List.copyOf(ran); }
+
+    private record Held(int pid, SpawnSpec spec) {}
 
     private synchronized void call(String name, Object... args) {
         List<String> text = new ArrayList<>();
@@ -76,13 +87,35 @@ public final class RecordingSyscalls implements Syscalls {
 
     @Override public synchronized int spawn(SpawnSpec spec) {
         call("posix_spawn", spec.path(), String.join(" ", spec.argv()));
-        if (spec.argv().size() == 2 && spec.argv().getFirst().equals("hostname")) hostname = spec.argv().get(1);
-        Integer readFd = pipeOfWriter.get(spec.stdout());
-        if (readFd != null) pipeContents.put(readFd, outputs.apply(spec.argv()).getBytes(StandardCharsets.UTF_8));
-        return nextPid++;
+        int pid = nextPid++;
+        if (spec.gate() == null) {
+            run(spec);
+        } else {
+            int writer = pipeOfWriter.entrySet().stream().filter(e -> e.getValue() == spec.gate().fd())
+                    .mapToInt(Map.Entry::getKey).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the gate's descriptor is no pipe's read end: " + spec.gate().fd()));
+            held.put(writer, new Held(pid, spec));
+        }
+        return pid;
     }
 
-    @Override public WaitStatus waitpid(int pid, boolean noHang) { return new WaitStatus.Exited(pid, 0); }
+    private void run(SpawnSpec spec) {
+        ran.add(spec.argv());
+        if (spec.argv().size() == 2 && spec.argv().getFirst().equals("hostname")) hostname = spec.argv().get(1);
+        Integer readFd = pipeOfWriter.get(spec.stdout());
+        if (readFd != null) append(readFd, outputs.apply(spec.argv()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void append(int readFd, byte[] bytes) {
+        byte[] before = pipeContents.getOrDefault(readFd, new byte[0]);
+        byte[] after = java.util.Arrays.copyOf(before, before.length + bytes.length);
+        System.arraycopy(bytes, 0, after, before.length, bytes.length);
+        pipeContents.put(readFd, after);
+    }
+
+    @Override public synchronized WaitStatus waitpid(int pid, boolean noHang) {
+        return new WaitStatus.Exited(pid, exitCodes.getOrDefault(pid, 0));
+    }
 
     @Override public void kill(int pid, Signal signal) { call("kill", pid, signal); }
 
@@ -92,7 +125,23 @@ public final class RecordingSyscalls implements Syscalls {
 
     @Override public synchronized int open(String path, Set<OpenFlag> flags) { return nextFd++; }
 
-    @Override public void close(int fd) { }
+    @Override public synchronized void close(int fd) {
+        Held gate = held.remove(fd);
+        if (gate != null) exitCodes.put(gate.pid(), 1); // its read hit end of file: the gate exits 1
+    }
+
+    /** Into a pipe: what its read end gives next; a line into a gate's pipe lets the held program run. */
+    @Override public synchronized int write(int fd, byte[] buffer, int offset, int length) {
+        Integer readFd = pipeOfWriter.get(fd);
+        if (readFd == null) throw new SyscallException("write", List.of(String.valueOf(fd)), Errno.of(9));
+        append(readFd, java.util.Arrays.copyOfRange(buffer, offset, offset + length));
+        Held gate = held.get(fd);
+        if (gate != null && new String(buffer, offset, length, StandardCharsets.UTF_8).contains("\n")) {
+            held.remove(fd);
+            run(gate.spec());
+        }
+        return length;
+    }
 
     @Override public synchronized Pipe pipe() {
         Pipe pipe = new Pipe(nextFd++, nextFd++);

@@ -53,19 +53,29 @@ class ContainerShellKernelTest {
     }
 
     @Test
-    void theShellRunsOnItsOwnControllingTerminalInsideTheContainer() {
+    void theShellRunsOnItsOwnControllingTerminalInsideTheContainer() throws IOException {
         assertThat(shell.tty()).isEqualTo("/dev/pts/0");
         assertThat(inLedger()).as("the shell is in the ledger while it lives").isTrue();
-        type("echo pid=$$; tty; stty size; hostname; echo term=$TERM; exit\n");
+        assertThat(fdTargets(shell.pid())).as("its streams are the tty; nothing of jlab's gate is left")
+                .contains(c.sandbox.hostPath("/dev/pts/0").toString()).noneMatch(t -> t.startsWith("pipe:"));
+        type("echo pid=$$; tty; stty size; hostname; echo term=$TERM shlvl=$SHLVL; exit\n");
         String out = readToEnd();
         assertThat(group(out, "pid=(\\d+)\r\n")).as("the shell is not the container's PID 1").isNotEqualTo("1");
         assertThat(out).contains("\r\n/dev/pts/0\r\n").as("tty names the container's own pty")
                 .contains("\r\n31 97\r\n").as("stty size shows what TIOCSWINSZ set")
                 .contains("\r\npty-lab\r\n").as("the container's hostname")
-                .contains("\r\nterm=vt100\r\n").as("the terminal type jlab was given");
+                .contains("\r\nterm=vt100 shlvl=1\r\n").as("the terminal type jlab was given; a first-level shell");
         assertThat(shell.status()).contains(new WaitStatus.Exited(shell.pid(), 0));
         assertThat(Path.of("/proc/" + shell.pid())).as("reaped").doesNotExist();
         assertThat(inLedger()).as("and released from the ledger").isFalse();
+    }
+
+    private static List<String> fdTargets(int pid) throws IOException {
+        try (var fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            List<String> targets = new java.util.ArrayList<>();
+            for (Path fd : fds.toList()) targets.add(Files.readSymbolicLink(fd).toString());
+            return targets;
+        }
     }
 
     private boolean inLedger() {
@@ -101,6 +111,16 @@ class ContainerShellKernelTest {
         readToEnd();
         assertThat(shell.status()).get().isInstanceOf(WaitStatus.Exited.class);
         assertThat(Path.of("/proc/" + shell.pid())).as("reaped").doesNotExist();
+    }
+
+    @Test
+    void devPtmxLeadsToTheContainersOwnDevpts() {
+        assertThat(c.sandbox.hostPath("/dev/ptmx")).isSymbolicLink();
+        type("readlink /dev/ptmx; exec 3<>/dev/ptmx; ls /dev/pts | tr '\\n' ' '; echo; exec 3<&-; exit\n");
+        String out = readToEnd();
+        assertThat(out).contains("\r\npts/ptmx\r\n")
+                .as("opening /dev/ptmx made pty 1 of the container's instance, next to the shell's 0")
+                .contains("\r\n0 1 ptmx \r\n");
     }
 
     @Test

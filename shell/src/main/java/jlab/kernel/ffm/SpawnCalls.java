@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.util.List;
 
+import jlab.kernel.SpawnGate;
 import jlab.kernel.SpawnSpec;
 import jlab.kernel.SyscallLog;
 
@@ -26,10 +27,11 @@ final class SpawnCalls {
     /** glibc's opaque structs on x86_64 are 336, 80 and 128 bytes; these leave room for other ABIs. */
     private static final long ATTR_SIZE = 1024, FILE_ACTIONS_SIZE = 256, SIGSET_SIZE = 256, ALIGN = 16;
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08, POSIX_SPAWN_SETSID = 0x80;
-    private static final int O_RDWR = 2;
+    private static final int O_RDWR = 2, X_OK = 1;
     /** Signals 32 and 33 as bits of the first word of a Linux sigset_t (signal n is bit n - 1). */
     private static final long GLIBC_INTERNAL_SIGNALS = 1L << 31 | 1L << 32;
 
+    private static final MethodHandle ACCESS = Libc.errnoCall("access", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle SPAWN = Libc.plainCall("posix_spawn",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
     private static final MethodHandle ACTIONS_INIT = pointerCall("posix_spawn_file_actions_init");
@@ -59,7 +61,18 @@ final class SpawnCalls {
         return Libc.plainCall(name, FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     }
 
-    static int spawn(SpawnSpec spec) {
+    /**
+     * A gated spec starts its gate's shell, which gets the gate's pipe as descriptor 3 (see {@link SpawnGate}).
+     * Its program is exec'd only later, so whether that can work is asked first, in the caller's root and mount
+     * namespace (the child's): a missing or non-executable program fails the spawn, as it would fail posix_spawn.
+     */
+    static int spawn(SpawnSpec asked) {
+        SpawnSpec spec = asked.gate() == null ? asked : SpawnGate.standIn(asked);
+        int gateFd = asked.gate() == null ? -1 : asked.gate().fd();
+        if (gateFd >= 0) {
+            Libc.call("posix_spawn", List.of(quote(asked.path()), SyscallLog.quoteAll(asked.argv())),
+                    (arena, errno) -> (int) ACCESS.invokeExact(errno, arena.allocateFrom(asked.path()), X_OK));
+        }
         List<String> shown = List.of(quote(spec.path()), SyscallLog.quoteAll(spec.argv()));
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment actions = arena.allocate(FILE_ACTIONS_SIZE, ALIGN);
@@ -69,10 +82,14 @@ final class SpawnCalls {
                 check("posix_spawnattr_init", (int) ATTR_INIT.invokeExact(attr));
                 try {
                     addStandardStreams(arena, actions, spec);
+                    // after 0, 1 and 2 were copied, so it cannot overwrite a source of theirs; dup2(3, 3)
+                    // clears close-on-exec (glibc 2.29+), as a copy to another number would
+                    if (gateFd >= 0) check("posix_spawn_file_actions_adddup2", (int) ADD_DUP2.invokeExact(actions, gateFd, SpawnGate.FD));
                     check("posix_spawn_file_actions_addchdir_np",
                             (int) ADD_CHDIR.invokeExact(actions, arena.allocateFrom("/")));
                     // Without this the child inherits every descriptor the JVM has open without O_CLOEXEC.
-                    check("posix_spawn_file_actions_addclosefrom_np", (int) ADD_CLOSEFROM.invokeExact(actions, 3));
+                    check("posix_spawn_file_actions_addclosefrom_np",
+                            (int) ADD_CLOSEFROM.invokeExact(actions, gateFd >= 0 ? SpawnGate.FD + 1 : 3));
                     setSignalsAndSession(arena, attr, spec.newSession());
                     MemorySegment pid = arena.allocate(JAVA_INT);
                     int error = (int) SPAWN.invokeExact(pid, arena.allocateFrom(spec.path()), actions, attr,
