@@ -68,10 +68,18 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
+    /**
+     * The first byte of a session's name counts up within this process (from a random start), so up to 256 sessions
+     * of one process have distinct first bytes: the network lab's subnet is drawn from the pid and that byte.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_FIRST_BYTE =
+            new java.util.concurrent.atomic.AtomicInteger(ThreadLocalRandom.current().nextInt(256));
+
     private static Path createSessionDir(Path base, int pid) throws IOException {
         for (int attempt = 0; ; attempt++) {
             byte[] random = new byte[3];
             ThreadLocalRandom.current().nextBytes(random);
+            random[0] = (byte) NEXT_FIRST_BYTE.getAndIncrement();
             Path dir = base.resolve("s" + pid + "-" + HexFormat.of().formatHex(random));
             try {
                 return Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(PRIVATE)));

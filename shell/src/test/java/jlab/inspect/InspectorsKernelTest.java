@@ -119,7 +119,9 @@ class InspectorsKernelTest {
         try (ChildInNewPidNamespace child = ChildInNewPidNamespace.start("sh", "-c", "(sleep 61 &); exec sleep 60")) {
             int init = child.initPid();
             ProcessSnapshot s = pids.snapshot(InspectTarget.thisJvm().withInit(init));
-            for (int i = 0; i < 400 && !(s.processes().size() == 2 && s.processes().getFirst().command().equals("sleep 60")); i++) {
+            // Until the subshell has exited: while it runs, it is the second process, with its parent's command line.
+            for (int i = 0; i < 400 && !s.processes().stream().map(ProcessSnapshot.Entry::command).toList()
+                    .equals(List.of("sleep 60", "sleep 61")); i++) {
                 Thread.sleep(25);
                 s = pids.snapshot(InspectTarget.thisJvm().withInit(init));
             }

@@ -37,6 +37,16 @@ class LedgerTest {
         }
     }
 
+    @Test void sessionsOfOneProcessGetDistinctNetworkSubnets() throws IOException {
+        java.util.Set<jlab.net.LabSubnet> subnets = new java.util.HashSet<>();
+        for (int i = 0; i < 256; i++) {
+            try (Ledger ledger = Ledger.open(base, OWNER)) {
+                assertThat(subnets.add(jlab.net.LabSubnet.forSession(ledger.sessionId())))
+                        .as("session %d, %s", i, ledger.sessionId()).isTrue();
+            }
+        }
+    }
+
     @Test void recordIsOnDiskBeforeItReturns() throws IOException {
         try (Ledger ledger = Ledger.open(base, OWNER)) {
             assertThat(ledger.record(netns)).isSameAs(netns);
