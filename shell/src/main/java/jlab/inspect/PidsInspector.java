@@ -25,8 +25,9 @@ import jlab.proc.ProcStatus;
  * <p>They are found by walking down the task/TID/children files from the container thread and the init
  * (a handful of reads) rather than reading the ns link of every process on the machine (a hundred and
  * more, 2–3 ms). The walk cannot see a process that entered the namespace from outside jlab (setns by
- * {@code nsenter} in another terminal) and is not a descendant of the container thread or the init;
- * when a children file is missing the inspector falls back to the full scan of /proc.
+ * {@code nsenter} in another terminal) and is not a descendant of the container thread or the init: when
+ * the container has a /proc of its own and it lists more processes than the walk found, or a children
+ * file is missing, the inspector falls back to the full scan of /proc.
  */
 public final class PidsInspector implements Inspector<ProcessSnapshot> {
 
@@ -71,7 +72,10 @@ public final class PidsInspector implements Inspector<ProcessSnapshot> {
         Map<Integer, ProcStatus> statuses = new java.util.HashMap<>();
         if (roots.isPresent()) {
             walk(proc, ns.get(), roots.get(), members, unreadable, statuses);
-        } else {
+        }
+        if (roots.isEmpty() || walkMissedSome(target, members.size() + unreadable.size())) {
+            members.clear();
+            unreadable.clear();
             scan(proc, ns.get(), members, unreadable);
         }
         List<Entry> entries = new ArrayList<>();
@@ -135,6 +139,20 @@ public final class PidsInspector implements Inspector<ProcessSnapshot> {
                 for (int tid : threads) proc.children(pid, tid).ifPresent(todo::addAll);
             }
         }
+    }
+
+    /**
+     * Whether the container's own /proc (the one {@code mount-proc} mounted, seen through the init's root)
+     * lists more processes than the walk found ({@code found}): then one entered from outside. It is the
+     * container's own only when its PID 1 is the init (the same start time); without one, nothing is known.
+     */
+    private static boolean walkMissedSome(InspectTarget target, int found) {
+        if (target.initPid().isEmpty()) return false;
+        int init = target.initPid().getAsInt();
+        ProcFs inside = new ProcFs(target.proc().processDir(init).resolve("root/proc"));
+        var initStart = target.proc().startTime(init);
+        if (initStart.isEmpty() || !inside.startTime(1).equals(initStart)) return false;
+        return inside.pids().size() > found;
     }
 
     /** Every process on the machine whose ns/pid is {@code ns}: one readlink per process in /proc. */

@@ -59,7 +59,13 @@ class InspectorsKernelTest {
         }
 
         static ChildInNewPidNamespace start(String... command) throws Exception {
+            return start(List.of(), command);
+        }
+
+        /** {@code options}: more options for unshare(1), e.g. --mount-proc. */
+        static ChildInNewPidNamespace start(List<String> options, String... command) throws Exception {
             List<String> argv = new java.util.ArrayList<>(List.of("unshare", "--pid", "--fork", "--kill-child"));
+            argv.addAll(options);
             argv.addAll(List.of(command));
             Process unshare = new ProcessBuilder(argv).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -132,6 +138,31 @@ class InspectorsKernelTest {
             assertThat(orphan.nsPids()).hasSize(2).first().isEqualTo(orphan.pid());
             assertThat(Files.readString(Path.of("/proc/" + init + "/task/" + init + "/children")).strip())
                     .isEqualTo(Integer.toString(orphan.pid()));
+        }
+    }
+
+    @Test
+    void pidsSeesAProcessThatEnteredTheNamespaceFromOutside() throws Exception {
+        PidsInspector pids = new PidsInspector();
+        // --mount-proc gives the namespace a /proc of its own, which lists every process in it
+        try (ChildInNewPidNamespace child = ChildInNewPidNamespace.start(List.of("--mount-proc"), "sleep", "60")) {
+            int init = child.initPid();
+            // nsenter stays outside and forks its child into the namespace: no descendant of the init
+            Process nsenter = new ProcessBuilder("nsenter", "-t", Integer.toString(init), "-p", "--", "sleep", "62").start();
+            try {
+                ProcessSnapshot s = pids.snapshot(InspectTarget.thisJvm().withInit(init));
+                for (int i = 0; i < 400 && s.processes().size() < 2; i++) {
+                    Thread.sleep(25);
+                    s = pids.snapshot(InspectTarget.thisJvm().withInit(init));
+                }
+                assertThat(s.processes()).extracting(ProcessSnapshot.Entry::command).containsExactly("sleep 60", "sleep 62");
+                ProcessSnapshot.Entry entered = s.processes().get(1);
+                assertThat(entered.ppid()).as("its parent, nsenter, is outside").isEqualTo((int) nsenter.pid());
+                assertThat(entered.nsPids()).hasSize(2).last().isEqualTo(2);
+            } finally {
+                child.close(); // the init's death kills every process of the namespace, nsenter's child too
+                assertThat(nsenter.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("nsenter ended").isTrue();
+            }
         }
     }
 
