@@ -152,7 +152,11 @@ public final class PidsInspector implements Inspector<ProcessSnapshot> {
         ProcFs inside = new ProcFs(target.proc().processDir(init).resolve("root/proc"));
         var initStart = target.proc().startTime(init);
         if (initStart.isEmpty() || !inside.startTime(1).equals(initStart)) return false;
-        return inside.pids().size() > found;
+        try {
+            return inside.pids().size() > found;
+        } catch (java.io.UncheckedIOException e) {
+            return false; // the init ended meanwhile: its root (and that /proc) went with it
+        }
     }
 
     /** Every process on the machine whose ns/pid is {@code ns}: one readlink per process in /proc. */
