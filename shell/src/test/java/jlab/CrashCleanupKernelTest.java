@@ -3,7 +3,6 @@ package jlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Tag;
 import jlab.kernel.ffm.FfmSyscalls;
 import jlab.ledger.Cleanup;
 import jlab.ledger.KernelReleaser;
-import jlab.ledger.LedgerContents;
 import jlab.ledger.ProcStartTimes;
 import jlab.ledger.Resource;
 
@@ -35,11 +33,7 @@ class CrashCleanupKernelTest {
         assertThat(new FfmSyscalls().geteuid()).as("kernel tests run as root").isZero();
         List<String> hostMounts = jlab.HostMounts.lines();
         Path base = Files.createTempDirectory("jlab-crash-test");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                "-Djlab.home=" + JlabHome.find(), "-cp", System.getProperty("java.class.path"),
-                LabToStepMain.class.getName(), base.toString(), "namespaces", String.valueOf(steps))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process child = ChildJvm.start(LabToStepMain.class, base.toString(), "namespaces", String.valueOf(steps));
         try (var out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
             String line = out.readLine();
             assertThat(line).as("the child reached step " + steps).startsWith("READY");
@@ -47,7 +41,8 @@ class CrashCleanupKernelTest {
             child.destroyForcibly();   // SIGKILL: no shutdown hook, no teardown
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
         }
-        List<Resource.Process> processes = liveProcesses(base);
+        List<Resource.Process> processes = ChildJvm.recordedProcesses(base).stream()
+                .filter(p -> Files.exists(Path.of("/proc/" + p.pid()))).toList();
         if (steps >= 3) assertThat(processes).as("the container's init outlived jlab").isNotEmpty();
 
         var report = new Cleanup(base, ProcStartTimes.system(), KernelReleaser.system(new FfmSyscalls())).run();
@@ -64,18 +59,5 @@ class CrashCleanupKernelTest {
         }
         assertThat(jlab.HostMounts.lines()).isEqualTo(hostMounts);
         Files.delete(base);
-    }
-
-    private static List<Resource.Process> liveProcesses(Path base) throws IOException {
-        try (var sessions = Files.list(base)) {
-            return sessions.flatMap(dir -> {
-                try {
-                    return LedgerContents.read(dir.resolve("ledger.jsonl")).live().stream();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).filter(r -> r instanceof Resource.Process).map(r -> (Resource.Process) r)
-                    .filter(p -> Files.exists(Path.of("/proc/" + p.pid()))).toList();
-        }
     }
 }

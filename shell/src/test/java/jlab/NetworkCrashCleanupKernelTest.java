@@ -38,11 +38,7 @@ class NetworkCrashCleanupKernelTest {
         assertThat(new FfmSyscalls().geteuid()).as("kernel tests run as root").isZero();
         List<String> hostLinks = NetworkLabResidueKernelTest.hostLinks();
         Path base = Files.createTempDirectory("jlab-net-crash-test");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                "-Djlab.home=" + JlabHome.find(), "-cp", System.getProperty("java.class.path"),
-                LabToStepMain.class.getName(), base.toString(), "network", String.valueOf(steps))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process child = ChildJvm.start(LabToStepMain.class, base.toString(), "network", String.valueOf(steps));
         try (var out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
             assertThat(out.readLine()).as("the child reached step " + steps).startsWith("READY");
         } finally {

@@ -3,7 +3,6 @@ package jlab.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import jlab.kernel.ffm.FfmSyscalls;
 import jlab.ledger.Cleanup;
 import jlab.ledger.KernelReleaser;
-import jlab.ledger.LedgerContents;
 import jlab.ledger.ProcStartTimes;
-import jlab.ledger.Resource;
 import jlab.proc.ProcFs;
 
 /**
@@ -38,11 +35,7 @@ class SpawnWindowCrashKernelTest {
         assertThat(new FfmSyscalls().geteuid()).as("kernel tests run as root").isZero();
         List<String> hostMounts = jlab.HostMounts.lines();
         Path base = Files.createTempDirectory("jlab-spawn-window-test");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                SpawnWindowMain.class.getName(), base.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process child = jlab.ChildJvm.start(SpawnWindowMain.class, base.toString());
         int init;
         Path rootfs;
         try (var out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
@@ -58,7 +51,7 @@ class SpawnWindowCrashKernelTest {
                 argv = proc.cmdline(init);
             }
             assertThat(argv).as("still at its gate").startsWith("sh", "-c").hasSizeGreaterThan(3);
-            assertThat(liveProcesses(base)).as("and not yet in the ledger").isEmpty();
+            assertThat(jlab.ChildJvm.recordedProcesses(base)).as("and not yet in the ledger").isEmpty();
         } finally {
             child.destroyForcibly();   // SIGKILL: no shutdown hook, no teardown
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -85,17 +78,5 @@ class SpawnWindowCrashKernelTest {
     /** Its state letter; X once gone. A zombie (Z) is dead: the machine's PID 1 reaps it, not us. */
     private char state(int pid) {
         return proc.stat(pid).map(s -> s.state()).orElse('X');
-    }
-
-    private static List<Resource.Process> liveProcesses(Path base) throws IOException {
-        try (var sessions = Files.list(base)) {
-            return sessions.flatMap(dir -> {
-                try {
-                    return LedgerContents.read(dir.resolve("ledger.jsonl")).live().stream();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).filter(r -> r instanceof Resource.Process).map(r -> (Resource.Process) r).toList();
-        }
     }
 }
