@@ -100,7 +100,10 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         restoreCounters();
     }
 
-    /** Solved tasks, hints given and quiz attempts as the tracker has them (saved, or none). */
+    /**
+     * Solved tasks, hints given and quiz attempts as the tracker has them (saved, or none); the quiz then grades
+     * against the sandbox {@link #build} made. Follows every build.
+     */
     private void restoreCounters() {
         for (int i = 0; i < stepCount(); i++) {
             solved[i] = progress.isDone(i);
@@ -120,7 +123,6 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         view = new ContainerView(sandbox, proc, hostPid, cgroups);
         actions = new ActionRunner(sandbox, allowPidnsProcOption, cgroups);
         checks = new CheckEvaluator(view);
-        quiz.rebuild(new LiveValues(view)::read);
         ranThrough = -1;
     }
 

@@ -77,11 +77,6 @@ public final class LabLinter {
         quiz(session, where, step.quiz(), session.quiz());
     }
 
-    /** A settled prediction that was predicted (right or wrong), not one its step ran past. */
-    private static boolean progressOf(LabSession.QuestionView view) {
-        return view.settled().text().startsWith("you predicted");
-    }
-
     private void predicted(String where, LabSession.Measured m) {
         String what = where + ": prediction '" + m.ask() + "'";
         if (m.grade().correct()) {
@@ -123,7 +118,7 @@ public final class LabLinter {
             try {
                 if (question instanceof Question.Prediction) {
                     // Graded when its step ran, and reported then; here only a prediction that never got there.
-                    if (view.settled() == null || !progressOf(view)) {
+                    if (view.settled() == null || !view.settled().predicted()) {
                         failures.add(what + ": the prediction was not asked when its step ran"
                                 + (view.settled() == null ? "" : " (" + view.settled().text() + ")"));
                     }

@@ -94,12 +94,12 @@ final class LabQuiz {
         QuizAnswer a = progress.answer(step, index);
         if (a.answered()) {
             return new QuestionView.Settled("you predicted " + a.answer() + "; the kernel measured "
-                    + (a.measured() == null ? "?" : a.measured()), a.correct());
+                    + (a.measured() == null ? "?" : a.measured()), true, a.correct());
         }
         Double measured = lastMeasured.get(p);
         return new QuestionView.Settled(measured == null
                 ? "not predicted: the step ran before it was asked (predictions are asked by `next`)"
-                : "not predicted; the kernel measured " + QuizGrader.measuredText(p, measured), false);
+                : "not predicted; the kernel measured " + QuizGrader.measuredText(p, measured), false, false);
     }
 
     Grade answer(QuestionView view, String answer) {
@@ -201,7 +201,7 @@ final class LabQuiz {
             String predicted = pending.get(p);
             if (failure != null) {
                 return new Measured(p.ask(), what, predicted, new Grade(false, "could not be measured: " + failure,
-                        p.explain() == null ? "" : p.explain(), 0));
+                        QuizGrader.explain(p), 0));
             }
             double change = after.value() - s.baseline().value();
             lastMeasured.put(p, change);
@@ -209,9 +209,9 @@ final class LabQuiz {
             if (saved.answered()) { // graded in an earlier visit (the step is replayed): the verdict stands
                 return new Measured(p.ask(), what, saved.answer(), new Grade(saved.correct(),
                         QuizGrader.measuredText(p, change) + "; graded when you first ran the step: " + saved.measured(),
-                        p.explain() == null ? "" : p.explain(), 0));
+                        QuizGrader.explain(p), 0));
             }
-            Grade grade = grader.gradePrediction(p, predicted, change);
+            Grade grade = QuizGrader.gradePrediction(p, predicted, change);
             if (predicted != null) {
                 progress.predicted(step, s.index(), predicted, grade.correct(), QuizGrader.measuredText(p, change));
             }

@@ -204,7 +204,8 @@ public interface LabSession extends AutoCloseable {
             choices = List.copyOf(choices);
         }
 
-        public record Settled(String text, boolean correct) {}
+        /** {@code predicted}: the learner gave a prediction (right or wrong), not a step that ran past it. */
+        public record Settled(String text, boolean predicted, boolean correct) {}
     }
 
     /** The verdict on one answer; {@code expected} is shown only once the learner is right or out of attempts. */

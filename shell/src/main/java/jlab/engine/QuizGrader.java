@@ -16,8 +16,9 @@ import jlab.lab.LiveKey;
 import jlab.lab.Question;
 
 /**
- * Grades answers to a lab's questions, counting attempts and hints per question. A prediction is graded once,
- * against a measurement ({@link #gradePrediction}), never through {@link #grade}.
+ * Grades answers to a lab's questions, counting attempts and hints per question. A prediction is graded
+ * against a measurement ({@link #gradePrediction}), never through {@link #grade}; that it is graded once is kept
+ * in the learner's progress ({@code LabQuiz}).
  */
 final class QuizGrader {
     private final Function<LiveKey, String> live;
@@ -56,14 +57,9 @@ final class QuizGrader {
         return hintsGiven.getOrDefault(q, 0);
     }
 
-    /**
-     * Grades {@code predicted} (null when the learner did not predict) against {@code measured}; counts as the
-     * prediction's one attempt unless it was graded already (then the verdict is the same, nothing counted).
-     */
-    Grade gradePrediction(Question.Prediction p, String predicted, double measured) {
-        boolean first = attemptsUsed.getOrDefault(p, 0) == 0 && predicted != null;
+    /** Grades {@code predicted} (null when the learner did not predict) against {@code measured}. */
+    static Grade gradePrediction(Question.Prediction p, String predicted, double measured) {
         boolean correct = predicted != null && number(predicted).stream().anyMatch(v -> p.accepts(v, measured));
-        if (first) attemptsUsed.put(p, 1);
         return new Grade(correct, measuredText(p, measured), explain(p), 0);
     }
 
@@ -158,7 +154,7 @@ final class QuizGrader {
         return q.attempts();
     }
 
-    private static String explain(Question q) {
+    static String explain(Question q) {
         return q.explain() == null ? "" : q.explain();
     }
 }
