@@ -104,6 +104,17 @@ public final class ProcFs {
     }
 
     /**
+     * The argument vector of {@code pid}, which {@code spawner} has just spawned, once the kernel shows the
+     * child's own image; empty until then. Right after posix_spawn (a vfork) returns, the child can for a
+     * moment still show the spawner's memory, argv and exe included: the kernel wakes the parent before it
+     * switches the child to the new image. Then, until the new image's arguments are set up, the argv is empty.
+     */
+    public List<String> spawnedCmdline(int pid, int spawner) {
+        List<String> argv = cmdline(pid);
+        return argv.isEmpty() || argv.equals(cmdline(spawner)) ? List.of() : argv;
+    }
+
+    /**
      * The children of thread TID of process PID ({@code task/TID/children}: the processes that thread
      * forked or spawned, and orphans re-parented to it); empty when the file is missing (the thread is
      * gone, or the kernel was built without CONFIG_PROC_CHILDREN).

@@ -120,14 +120,16 @@ final class RecordedSpawns {
     /**
      * Waits until the gate has exec'd the program or has ended, so that whatever looks at the process next
      * sees the program, as it would after a plain posix_spawn. The program runs once /proc shows an argv
-     * that is not the gate's: during an exec the kernel shows an empty one for a moment (the new image's
-     * arguments are set after the old one is gone), as it does for a zombie.
+     * that is neither the gate's nor, in the moment after the spawn, this JVM's ({@link ProcFs#spawnedCmdline});
+     * during an exec the kernel shows an empty one for a moment (the new image's arguments are set after the
+     * old one is gone), as it does for a zombie.
      */
     private void awaitProgram(int pid, List<String> gateArgv) {
         long deadline = System.nanoTime() + EXEC_WAIT_NANOS;
         long pause = 20_000;
+        int self = quiet.getpid();
         while (System.nanoTime() < deadline) {
-            List<String> argv = proc.cmdline(pid);
+            List<String> argv = proc.spawnedCmdline(pid, self);
             if (argv.isEmpty() ? proc.stat(pid).map(s -> s.state() == 'Z').orElse(true) : !argv.equals(gateArgv)) return;
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, 1_000_000);

@@ -60,6 +60,17 @@ class ProcFsTest {
     }
 
     @Test
+    void aJustSpawnedChildHasNoArgvWhileItStillShowsItsSpawnersMemoryOrNothing() {
+        fake.write("300/cmdline", "java\0-jar\0jlab.jar\0"); // the vfork child before the kernel switched its image
+        assertThat(proc.spawnedCmdline(300, 100)).isEmpty();
+        fake.write("300/cmdline", ""); // its new image's arguments are not set up yet
+        assertThat(proc.spawnedCmdline(300, 100)).isEmpty();
+        fake.write("300/cmdline", "sh\0-c\0read -r _ <&3\0");
+        assertThat(proc.spawnedCmdline(300, 100)).containsExactly("sh", "-c", "read -r _ <&3");
+        assertThat(proc.spawnedCmdline(300, 4242)).as("a spawner that is gone").containsExactly("sh", "-c", "read -r _ <&3");
+    }
+
+    @Test
     void readsATasksOwnMountTable() {
         assertThat(proc.mountInfo(100)).extracting(MountInfo::fsType).containsExactly("ext4");
         assertThat(proc.mountInfo(100, 103)).extracting(MountInfo::fsType).containsExactly("overlay");

@@ -46,10 +46,11 @@ class GatedSpawnKernelTest {
     /** What the probe saw of {@code pid} when jlab was about to let it run: in the ledger? still at the gate? */
     private void probe(int pid) {
         boolean recorded = c.sandbox.ledger().live().stream().anyMatch(r -> r instanceof Resource.Process p && p.pid() == pid);
-        List<String> argv = proc.cmdline(pid);
-        for (int i = 0; argv.isEmpty() && i < 10_000; i++) { // empty for a moment after its exec
+        int self = (int) ProcessHandle.current().pid();
+        List<String> argv = proc.spawnedCmdline(pid, self);
+        for (int i = 0; argv.isEmpty() && i < 10_000; i++) { // this JVM's, then empty, for a moment after the spawn
             java.util.concurrent.locks.LockSupport.parkNanos(100_000);
-            argv = proc.cmdline(pid);
+            argv = proc.spawnedCmdline(pid, self);
         }
         boolean atGate = argv.size() > 2 && argv.get(0).equals("sh") && argv.get(1).equals("-c") && argv.get(2).startsWith("read -r _ <&3 ");
         probed.add(pid + (recorded ? " recorded" : " unrecorded") + (atGate ? " at the gate" : " running " + argv));

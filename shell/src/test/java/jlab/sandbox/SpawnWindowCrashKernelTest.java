@@ -45,10 +45,11 @@ class SpawnWindowCrashKernelTest {
             init = Integer.parseInt(words[1]);
             rootfs = Path.of(words[2]);
             assertThat(proc.status(init).orElseThrow().nsPids()).as("PID 1 of the container").endsWith(1);
-            List<String> argv = proc.cmdline(init);
-            for (int i = 0; argv.isEmpty() && i < 10_000; i++) { // empty for a moment after its exec
+            int spawner = (int) child.pid();
+            List<String> argv = proc.spawnedCmdline(init, spawner);
+            for (int i = 0; argv.isEmpty() && i < 10_000; i++) { // the child JVM's, then empty, for a moment
                 LockSupport.parkNanos(100_000);
-                argv = proc.cmdline(init);
+                argv = proc.spawnedCmdline(init, spawner);
             }
             assertThat(argv).as("still at its gate").startsWith("sh", "-c").hasSizeGreaterThan(3);
             assertThat(jlab.ChildJvm.recordedProcesses(base)).as("and not yet in the ledger").isEmpty();

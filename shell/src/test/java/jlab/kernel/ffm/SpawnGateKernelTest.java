@@ -15,6 +15,7 @@ import jlab.kernel.SpawnGate;
 import jlab.kernel.SpawnSpec;
 import jlab.kernel.SyscallException;
 import jlab.kernel.WaitStatus;
+import jlab.proc.ProcFs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,19 +47,13 @@ class SpawnGateKernelTest {
         return new SpawnSpec(BUSYBOX, List.of(argv), env, SpawnSpec.DEV_NULL, SpawnSpec.DEV_NULL, SpawnSpec.DEV_NULL, true);
     }
 
-    private static List<String> cmdline(int pid) {
-        String text = KernelFixture.read(Path.of("/proc/" + pid + "/cmdline"));
-        return text.isEmpty() ? List.of() : Arrays.asList(text.substring(0, text.length() - 1).split("\0", -1));
-    }
+    private static final ProcFs PROC = new ProcFs();
 
-    /**
-     * Its argv once the kernel shows one: right after an exec it is empty for a moment (posix_spawn returns
-     * when the old image is gone, before the new one's arguments are set up).
-     */
+    /** Its argv once the kernel shows its own image ({@link ProcFs#spawnedCmdline}). */
     private static List<String> argv(int pid) {
         long deadline = System.nanoTime() + DEADLINE_NANOS;
         List<String> argv;
-        while ((argv = cmdline(pid)).isEmpty()) {
+        while ((argv = PROC.spawnedCmdline(pid, KERNEL.getpid())).isEmpty()) {
             assertThat(System.nanoTime()).as("an argv for " + pid).isLessThan(deadline);
             LockSupport.parkNanos(100_000);
         }
@@ -135,11 +130,12 @@ class SpawnGateKernelTest {
         } finally {
             KERNEL.close(gate.writeFd());
         }
-        List<String> standIn = SpawnGate.standIn(spec.withGate(new SpawnSpec.Gate(BUSYBOX, 3))).argv();
         long deadline = System.nanoTime() + DEADLINE_NANOS;
         while (true) {
-            List<String> argv = cmdline(pid); // empty for a moment after an exec, and for a zombie
-            if (argv.isEmpty() ? zombie(pid) : !argv.equals(standIn)) return pid;
+            // the spawner's argv for a moment after posix_spawn, then empty, the gate's, empty again
+            // (during its exec) and the program's; empty for good once it is a zombie
+            List<String> argv = PROC.cmdline(pid);
+            if (argv.isEmpty() ? zombie(pid) : argv.equals(spec.argv())) return pid;
             assertThat(System.nanoTime()).as("the gate execs the program").isLessThan(deadline);
             LockSupport.parkNanos(100_000);
         }
