@@ -293,6 +293,10 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         return quiz.views(QuestionView.END);
     }
 
+    @Override public void asking(QuestionView question) {
+        quiz.asking(question);
+    }
+
     @Override public Grade answer(QuestionView question, String answer) {
         return quiz.answer(question, answer);
     }

@@ -79,6 +79,11 @@ final class LabQuiz {
         return questions(view.step()).get(view.index());
     }
 
+    /** See {@link LabSession#asking}. */
+    void asking(QuestionView view) {
+        grader.shown(question(view));
+    }
+
     List<QuestionView> views(int step) {
         List<Question> questions = questions(step);
         List<QuestionView> views = new ArrayList<>();

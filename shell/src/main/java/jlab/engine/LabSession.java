@@ -62,6 +62,12 @@ public interface LabSession extends AutoCloseable {
     /** The end-of-lab quiz (empty when the lab has none): questions about the whole lab, asked at any step. */
     default List<QuestionView> endQuiz() { return List.of(); }
 
+    /**
+     * The shell is about to show {@code question}: a live counter's value is noted now, and any value it has
+     * from now until the answer is right (the learner reads it in between).
+     */
+    default void asking(QuestionView question) {}
+
     /** Grades an answer to one of {@link #quiz()} or {@link #endQuiz()}; predictions are not answered here. */
     Grade answer(QuestionView question, String answer);
 

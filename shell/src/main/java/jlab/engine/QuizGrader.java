@@ -1,11 +1,15 @@
 package jlab.engine;
 
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -23,8 +27,10 @@ import jlab.lab.Question;
 final class QuizGrader {
     private final Function<LiveKey, String> live;
     // Identity: two equal questions in two steps count apart.
-    private final Map<Question, Integer> attemptsUsed = new java.util.IdentityHashMap<>();
-    private final Map<Question, Integer> hintsGiven = new java.util.IdentityHashMap<>();
+    private final Map<Question, Integer> attemptsUsed = new IdentityHashMap<>();
+    private final Map<Question, Integer> hintsGiven = new IdentityHashMap<>();
+    /** A live counter's value when its question was first shown: what the learner read since then is right. */
+    private final Map<Question, Double> shownAt = new IdentityHashMap<>();
 
     /** {@code live} reads a live value from the kernel ({@link LiveValues#read}). */
     QuizGrader(Function<LiveKey, String> live) {
@@ -43,6 +49,19 @@ final class QuizGrader {
             case Question.LiveQuestion l -> new QuestionView(step, index, l.ask(), QuestionKind.TEXT, List.of(), true, hints, settled);
             case Question.Prediction p -> new QuestionView(step, index, p.ask(), QuestionKind.PREDICT, List.of(), true, hints, settled);
         };
+    }
+
+    /**
+     * Notes that {@code q} is being shown: a live counter's value is read now, so that an answer read off the
+     * kernel between now and the answer is right although the counter moved on ({@link #liveRange}).
+     */
+    void shown(Question q) {
+        if (!(q instanceof Question.LiveQuestion l) || !l.key().kind().counter() || shownAt.containsKey(q)) return;
+        try {
+            liveNumber(live.apply(l.key())).ifPresent(v -> shownAt.put(q, v));
+        } catch (RuntimeException notYet) {
+            // nothing to read yet (no init, no cgroup): the answer is graded against its value then alone
+        }
     }
 
     /** The next of the question's hints (the last one again once all were given), or "" when it has none. */
@@ -68,11 +87,11 @@ final class QuizGrader {
                 + (p.tolerance() > 0 ? " (right within ± " + format(p.tolerance()) + ")" : "");
     }
 
-    private static java.util.OptionalDouble number(String text) {
+    private static OptionalDouble number(String text) {
         try {
-            return java.util.OptionalDouble.of(Double.parseDouble(text.replaceAll("[^0-9eE+\\-.]", "")));
+            return OptionalDouble.of(Double.parseDouble(text.replaceAll("[^0-9eE+\\-.]", "")));
         } catch (NumberFormatException e) {
-            return java.util.OptionalDouble.empty();
+            return OptionalDouble.empty();
         }
     }
 
@@ -117,9 +136,39 @@ final class QuizGrader {
             case Question.Ordering o -> o.accepts(answer);
             case Question.NumberQuestion n -> number(answer).stream().anyMatch(n::accepts);
             case Question.TextQuestion t -> t.accepts(answer);
-            case Question.LiveQuestion l -> answer.equals(live.apply(l.key()));
+            case Question.LiveQuestion l -> liveAccepts(l, answer);
             case Question.Prediction p -> false; // refused in grade()
         };
+    }
+
+    /**
+     * A number is right within the question's tolerance of the range the value has covered since the question was
+     * shown (only a counter's moves); an inode may be typed as readlink shows it, {@code net:[4026531840]}. Text
+     * (a hostname) is right in any case.
+     */
+    private boolean liveAccepts(Question.LiveQuestion l, String answer) {
+        String now = live.apply(l.key()).strip();
+        OptionalDouble given = liveNumber(answer);
+        OptionalDouble current = liveNumber(now);
+        if (given.isEmpty() || current.isEmpty()) return answer.strip().equalsIgnoreCase(now);
+        double[] range = liveRange(l, current.getAsDouble());
+        double v = given.getAsDouble();
+        return v >= range[0] - l.tolerance() && v <= range[1] + l.tolerance();
+    }
+
+    private double[] liveRange(Question.LiveQuestion l, double now) {
+        Double shown = shownAt.get(l);
+        return shown == null ? new double[] {now, now} : new double[] {Math.min(shown, now), Math.max(shown, now)};
+    }
+
+    private static final Pattern LIVE_NUMBER =
+            Pattern.compile("[a-z_]+:\\[(\\d+)]|(-?\\d+(?:\\.\\d+)?)");
+
+    /** A number as a live value or an answer to one spells it: {@code 42}, {@code 0.5}, {@code net:[4026531840]}. */
+    static OptionalDouble liveNumber(String text) {
+        Matcher m = LIVE_NUMBER.matcher(text.strip());
+        if (!m.matches()) return OptionalDouble.empty();
+        return OptionalDouble.of(Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(2)));
     }
 
     /** A choice given by its number (1-based) or its text. */
@@ -141,9 +190,23 @@ final class QuizGrader {
             case Question.NumberQuestion n -> format(n.number()) + (n.tolerance() > 0 ? " ± " + format(n.tolerance()) : "")
                     + (n.unit() == null ? "" : " " + n.unit());
             case Question.TextQuestion t -> "an answer matching " + t.pattern();
-            case Question.LiveQuestion l -> live.apply(l.key()) + " (" + l.key().describe() + ", read just now)";
+            case Question.LiveQuestion l -> liveExpected(l);
             case Question.Prediction p -> "measured when its step runs";
         };
+    }
+
+    private String liveExpected(Question.LiveQuestion l) {
+        String now = live.apply(l.key()).strip();
+        OptionalDouble current = liveNumber(now);
+        String tolerance = l.tolerance() > 0 ? " ± " + format(l.tolerance()) : "";
+        if (current.isPresent()) {
+            double[] range = liveRange(l, current.getAsDouble());
+            if (range[0] != range[1]) {
+                return format(range[0]) + " to " + format(range[1]) + tolerance + " (" + l.key().describe()
+                        + ", from when the question was shown to now)";
+            }
+        }
+        return now + tolerance + " (" + l.key().describe() + ", read just now)";
     }
 
     private static String format(double d) {

@@ -157,7 +157,7 @@ public final class LabSchema {
         ObjectNode node = JSON.objectNode();
         node.put("description", "With choices: the right choice, a list of them, or { order: [...] } (every "
                 + "choice once, in the right order). Without: a mapping with exactly one of number (with tolerance, "
-                + "unit), pattern, live or measure (a prediction, with seconds, expect, tolerance, unit).");
+                + "unit), pattern, live (a counter with tolerance) or measure (a prediction, with seconds, expect, tolerance, unit).");
         ArrayNode anyOf = node.putArray("anyOf");
         anyOf.addObject().set("type", strings("string", "number", "boolean"));
         anyOf.addObject().put("type", "array").putObject("items").set("type", strings("string", "number", "boolean"));

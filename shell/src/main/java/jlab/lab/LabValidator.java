@@ -221,7 +221,9 @@ final class LabValidator {
                             + e.getDescription() + " near position " + e.getIndex(), null);
                 }
             }
-            case Question.LiveQuestion q -> { /* the key was checked when it was read */ }
+            case Question.LiveQuestion q -> { // the key, and that only a counter has a tolerance, were checked when read
+                if (q.tolerance() < 0) report(at + "/answer/tolerance", "a tolerance cannot be negative", null);
+            }
             case Question.Prediction q -> {
                 if (q.tolerance() < 0) report(at + "/answer/tolerance", "a tolerance cannot be negative", null);
             }

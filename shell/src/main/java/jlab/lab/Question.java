@@ -130,11 +130,18 @@ public sealed interface Question {
         }
     }
 
-    /** The right answer is read from the kernel when the learner answers. */
-    record LiveQuestion(String ask, LiveKey key, String explain, int attempts,
+    /**
+     * The right answer is read from the kernel when the learner answers. For a counter ({@link LiveKey.Kind#counter})
+     * any value it had since the question was shown is right, within {@code tolerance}; other values are
+     * matched exactly ({@code tolerance} is 0).
+     */
+    record LiveQuestion(String ask, LiveKey key, double tolerance, String explain, int attempts,
                          List<String> hints) implements Question {
         public LiveQuestion {
             hints = List.copyOf(hints);
+            if (tolerance > 0 && !key.kind().counter()) {
+                throw new IllegalArgumentException("a tolerance belongs to a live counter, not " + key.text());
+            }
         }
     }
 

@@ -114,10 +114,10 @@ final class QuestionReader {
                     + "found " + (kinds == 0 ? "none" : kinds), null));
             return null;
         }
-        if (a.number() == null && a.measure() == null && (a.tolerance() != null || a.unit() != null)) {
-            String key = a.tolerance() != null ? "tolerance" : "unit";
+        if (a.number() == null && a.measure() == null && (a.unit() != null || (a.tolerance() != null && a.live() == null))) {
+            String key = a.unit() != null ? "unit" : "tolerance";
             problems.add(source.problem(YamlSource.child(answerAt, key), true,
-                    "'" + key + "' belongs to a number or measure answer", null));
+                    "'" + key + "' belongs to a number or measure answer" + (key.equals("tolerance") ? " (or a live counter)" : ""), null));
         }
         if (a.measure() == null && (a.seconds() != null || a.expect() != null)) {
             String key = a.seconds() != null ? "seconds" : "expect";
@@ -134,7 +134,15 @@ final class QuestionReader {
         }
         if (a.measure() != null) return prediction(raw, a, answerAt);
         Optional<LiveKey> key = liveKey(a.live(), answerAt + "/live");
-        return key.map(k -> new Question.LiveQuestion(raw.ask(), k, raw.explain(), attempts, hints(raw))).orElse(null);
+        if (key.isEmpty()) return null;
+        double tolerance = a.tolerance() == null ? 0 : a.tolerance();
+        if (tolerance > 0 && !key.get().kind().counter()) {
+            problems.add(source.problem(YamlSource.child(answerAt, "tolerance"), true,
+                    "'tolerance' belongs to a live counter (container.zombies, cgroup.<value>): "
+                    + key.get().text() + " is matched exactly", null));
+            return null;
+        }
+        return new Question.LiveQuestion(raw.ask(), key.get(), tolerance, raw.explain(), attempts, hints(raw));
     }
 
     /** The longest wait a prediction may ask for: the learner waits it out at the prompt. */

@@ -28,7 +28,7 @@ public final class Shell {
     public Shell(Console console, Labs labs, CommandRegistry registry, boolean debug) {
         this.console = console;
         this.registry = registry;
-        this.context = new CommandContext(console, labs, registry);
+        this.context = new CommandContext(console, labs, registry, this::execute);
         this.debug = debug;
         console.completeWith(words -> registry.complete(words, context));
     }

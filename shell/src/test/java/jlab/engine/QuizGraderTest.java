@@ -1,6 +1,7 @@
 package jlab.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -62,6 +63,42 @@ class QuizGraderTest {
         assertThat(QuizGrader.view(0, 0, q, null).choices()).isEqualTo(choices);
         assertThat(LabLinter.rightAnswer(q)).as("what lint types").isEqualTo("2 4 1 3");
         assertThat(new Question.Ordering("?", choices, order, "", 1, List.of()).accepts(LabLinter.rightAnswer(q))).isTrue();
+    }
+
+    @Test
+    void aLiveCounterIsRightAnywhereBetweenItsValueWhenShownAndNowWithinItsTolerance() {
+        var value = new java.util.concurrent.atomic.AtomicReference<>("120");
+        var live = new QuizGrader(key -> value.get());
+        var throttled = new jlab.lab.LiveKey(jlab.lab.LiveKey.Kind.CGROUP_VALUE, null, "cpu.nr_throttled");
+        var q = new Question.LiveQuestion("nr_throttled so far?", throttled, 2, "", 3, List.of());
+        live.shown(q);
+        value.set("180"); // the loop went on being throttled while the learner looked
+        assertThat(live.grade(q, "117").correct()).as("before it was shown, beyond the tolerance").isFalse();
+        assertThat(live.grade(q, "150").correct()).as("read between showing and answering").isTrue();
+        var again = new Question.LiveQuestion("nr_throttled so far?", throttled, 0, "", 1, List.of());
+        live.shown(again);
+        value.set("190");
+        var wrong = live.grade(again, "200");
+        assertThat(wrong.correct()).isFalse();
+        assertThat(wrong.expected()).isEqualTo("180 to 190 (cpu.nr_throttled of the lab's cgroup, from when the question was shown to now)");
+        assertThat(live.grade(new Question.LiveQuestion("?", throttled, 0, "", 1, List.of()), "190").correct())
+                .as("never shown: its value now").isTrue();
+    }
+
+    @Test
+    void anExactLiveValueTakesAnInodeAsReadlinkPrintsItAndAHostnameInAnyCase() {
+        var net = new jlab.lab.LiveKey(jlab.lab.LiveKey.Kind.CONTAINER_NS_INODE, jlab.kernel.Namespace.NET);
+        var inode = new QuizGrader(key -> "4026532290");
+        assertThat(inode.grade(new Question.LiveQuestion("?", net, 0, "", 1, List.of()), "net:[4026532290]").correct()).isTrue();
+        assertThat(inode.grade(new Question.LiveQuestion("?", net, 0, "", 1, List.of()), " 4026532290 ").correct()).isTrue();
+        assertThat(inode.grade(new Question.LiveQuestion("?", net, 0, "", 1, List.of()), "4026532291").correct()).isFalse();
+        assertThat(inode.grade(new Question.LiveQuestion("?", net, 0, "", 1, List.of()), "net:4026532290x").correct()).isFalse();
+        var name = new jlab.lab.LiveKey(jlab.lab.LiveKey.Kind.CONTAINER_HOSTNAME, null);
+        var hostname = new QuizGrader(key -> "Otter");
+        assertThat(hostname.grade(new Question.LiveQuestion("?", name, 0, "", 1, List.of()), "otter").correct()).isTrue();
+        assertThat(QuizGrader.liveNumber("4026531840]")).isEmpty();
+        assertThatThrownBy(() -> new Question.LiveQuestion("?", name, 1, "", 1, List.of()))
+                .as("only a counter has a tolerance").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -39,6 +39,8 @@ final class FakeLabSession implements LabSession, jlab.engine.StepEvents {
     int closeCount;
     final List<String> resizes = new java.util.concurrent.CopyOnWriteArrayList<>();
     int interruptCount;
+    /** The questions the shell said it was about to show, in order. */
+    final List<String> asked = new java.util.ArrayList<>();
 
     /** {@code console}: the script that "presses" Ctrl-C during sleep; null in a real terminal. */
     FakeLabSession(ScriptConsole console) {
@@ -250,6 +252,10 @@ final class FakeLabSession implements LabSession, jlab.engine.StepEvents {
                         List.of("CLONE_NEWNS", "CLONE_NEWUTS", "CLONE_NEWIPC"), false, 0, null),
                 new QuestionView(1, 1, "Which namespaces does `unshare -u` create?", QuestionKind.MULTIPLE,
                         List.of("uts", "pid", "net"), false, 0, null));
+    }
+
+    @Override public void asking(QuestionView question) {
+        asked.add(question.ask());
     }
 
     @Override public Grade answer(QuestionView question, String answer) {

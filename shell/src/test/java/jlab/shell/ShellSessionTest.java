@@ -166,6 +166,17 @@ class ShellSessionTest {
     }
 
     @Test
+    void atTheAnswerPromptShowAndBangLookAtTheContainerAndTheQuestionWaits() {
+        String t = session("start demo", "next", "quiz", "show ns", "! hostname lab", "2", "1", "quit");
+        String quiz = t.substring(t.indexOf("> quiz\n"));
+        assertThat(quiz).contains("answer> show ns", "4026532245", "answer> ! hostname lab",
+                "back to question 1/2: Which flag creates a new UTS namespace?", "answer> 2", "✓ correct");
+        assertThat(quiz.indexOf("4026532245")).as("the table comes before the answer").isLessThan(quiz.indexOf("answer> 2"));
+        assertThat(labs.last().asked).as("each question is announced once, as it is shown").containsExactly(
+                "Which flag creates a new UTS namespace?", "Which namespaces does `unshare -u` create?");
+    }
+
+    @Test
     void quizCanBeSkippedAndStopped() {
         String t = session("start demo", "next", "quiz", "CLONE_NEWUTS", "skip", "quiz", "7", "clone_newuts", ScriptConsole.CTRL_C);
         String first = t.substring(t.indexOf("> quiz\n"), t.lastIndexOf("> quiz\n"));

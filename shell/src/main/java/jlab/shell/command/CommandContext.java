@@ -25,10 +25,19 @@ public final class CommandContext {
     private CheckReport lastChecks = CheckReport.NONE;
     private boolean quit;
 
-    public CommandContext(Console console, Labs labs, CommandRegistry registry) {
+    private final java.util.function.Consumer<String> shell;
+
+    /** {@code shell} runs a command line as the prompt would ({@link #execute}). */
+    public CommandContext(Console console, Labs labs, CommandRegistry registry, java.util.function.Consumer<String> shell) {
         this.console = console;
         this.labs = labs;
         this.registry = registry;
+        this.shell = shell;
+    }
+
+    /** Runs {@code line} as if typed at the prompt: e.g. a quiz's {@code show pids} while a question waits. */
+    public void execute(String line) {
+        shell.accept(line);
     }
 
     public Console console() { return console; }

@@ -38,7 +38,9 @@ final class QuizCommand implements Command {
                   number or text:    type the answer                 4026531836
                 `hint` shows the question's next hint (one also comes after a wrong answer),
                 `skip` skips a question; `quit`, Ctrl-C or Ctrl-D ends the quiz. Some questions are
-                live: jlab grades them against the running kernel when you answer. Predictions
+                live: jlab grades them against the running kernel when you answer; `show …` or
+                `! command` at the answer prompt looks, and the question waits. (A counter that
+                moves on is right at any value it had since the question was shown.) Predictions
                 are asked by `next`, before a step runs, and graded against what the kernel
                 measures; here they show how they went.""";
     }
@@ -100,11 +102,18 @@ final class QuizCommand implements Command {
         if (q.kind() == QuestionKind.MULTIPLE) lines.add(style.dim("  (several may be right: e.g. 1,3)"));
         if (q.kind() == QuestionKind.ORDER) lines.add(style.dim("  (type all " + q.choices().size()
                 + " in the right order: e.g. " + example(q.choices().size()) + ")"));
-        if (q.live()) lines.add(style.dim("  (live: graded against the running kernel when you answer)"));
+        if (q.live()) lines.add(style.dim("  (live: graded against the running kernel when you answer; "
+                + "`show …` or `! command` here looks, then asks again)"));
+        s.asking(q);
         context.print(lines);
         while (true) {
             String typed = read(context.console());
             if (typed.isEmpty()) continue;
+            if (looks(typed)) {
+                context.execute(typed);
+                context.println(style.dim("  back to question " + n + "/" + total + ": " + firstLine(q.ask())));
+                continue;
+            }
             if (typed.equalsIgnoreCase("quit") || typed.equalsIgnoreCase("exit")) throw new Stop();
             if (typed.equalsIgnoreCase(SKIP)) {
                 context.println(style.dim("  skipped"));
@@ -138,6 +147,19 @@ final class QuizCommand implements Command {
             explain(context, g);
             return false;
         }
+    }
+
+    /**
+     * A line that looks at the container rather than answers: {@code show …} or {@code ! command}. It runs as at
+     * the prompt (a command may change the container: it is the learner's to try), and the question waits.
+     */
+    static boolean looks(String typed) {
+        return typed.startsWith("!") || typed.equals("show") || typed.startsWith("show ");
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 60 ? line.substring(0, 59) + "…" : line;
     }
 
     /** A question's hint, Markdown like the question; {@code none} when it has none. */
