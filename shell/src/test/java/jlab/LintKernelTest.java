@@ -79,6 +79,12 @@ class LintKernelTest {
                       - ask: "Which one?"
                         choices: ["2", "1"]
                         answer: "1"
+                  - id: after
+                    title: A step after a task lint could not solve
+                    quiz:
+                      - ask: "A zombie's state?"
+                        choices: [Z, D]
+                        answer: Z
                 """);
 
         Linting.Outcome outcome = lint("broken");
@@ -90,6 +96,8 @@ class LintKernelTest {
                 f -> assertThat(f).startsWith("step 3 (wrong): after the solution these checks fail: hostname in "
                         + "container is 'lab'"),
                 f -> assertThat(f).isEqualTo("step 3 (wrong): question 1: the declared answer '1' is graded wrong"));
+        assertThat(outcome.report().passed()).as("lint moves on past the unsolved task, as a second `next` does")
+                .contains("step 4 (after): question 1: the declared answer is graded right");
     }
 
     @Test
