@@ -347,8 +347,15 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     @Override public StepOutcome resume() {
         int target = progress.current();
-        return replayTo(target, target == 0 ? "progress restored"
+        StepOutcome resumed = replayTo(target, target == 0 ? "progress restored"
                 : "progress restored; " + stepsBefore(target) + " replayed" + withSolutions(target) + " to rebuild the kernel state");
+        if (!solved[target] || !step().hasTask() || resumed.checks().passed()) return resumed;
+        // What the learner did for this step's task was in the sandbox that ended with the last session.
+        List<String> notes = new ArrayList<>(resumed.notes());
+        notes.add("you did this step's task before you left; the rebuilt sandbox does not have it: do it again, "
+                + "`solve` it, or `next` moves on");
+        return new StepOutcome(resumed.step(), resumed.syscalls(), resumed.output(), resumed.annotations(),
+                resumed.checks(), notes, resumed.measured());
     }
 
     /** How the steps before {@code index} were replayed: with the solutions of their tasks, if any. */

@@ -132,8 +132,8 @@ public sealed interface Question {
 
     /**
      * The right answer is read from the kernel when the learner answers. For a counter ({@link LiveKey.Kind#counter})
-     * any value it had since the question was shown is right, within {@code tolerance}; other values are
-     * matched exactly ({@code tolerance} is 0).
+     * any value between its values when the question was shown and at the answer is right, within
+     * {@code tolerance}; other values are matched exactly ({@code tolerance} is 0).
      */
     record LiveQuestion(String ask, LiveKey key, double tolerance, String explain, int attempts,
                          List<String> hints) implements Question {

@@ -133,6 +133,22 @@ class EngineProgressTest {
     }
 
     @Test
+    void resumingAtATaskDoneBeforeSaysTheRebuiltSandboxDoesNotHaveIt() throws IOException {
+        try (Engine engine = engine(new RecordingSyscalls(), store)) {
+            for (int i = 0; i <= HOSTNAME; i++) engine.goTo(i);
+            assertThat(engine.exec(List.of("hostname", lab.vars().get("hostname")), line -> { }).checks().passed()).isTrue();
+        }
+        try (Engine engine = engine(new RecordingSyscalls(), store)) {
+            var resumed = engine.resume();
+            assertThat(resumed.step().number()).isEqualTo(HOSTNAME + 1);
+            assertThat(resumed.checks().passed()).as("a fresh sandbox: the learner's hostname is gone").isFalse();
+            assertThat(resumed.notes()).contains("you did this step's task before you left; the rebuilt sandbox does not "
+                    + "have it: do it again, `solve` it, or `next` moves on");
+            assertThat(engine.goTo(HOSTNAME + 1).step().number()).as("done is done: no warning").isEqualTo(HOSTNAME + 2);
+        }
+    }
+
+    @Test
     void restartForgetsTheProgressAndStartsAtStepOne() throws IOException {
         firstSession();
         try (Engine engine = engine(new RecordingSyscalls(), store)) {

@@ -40,7 +40,7 @@ final class QuizCommand implements Command {
                 `skip` skips a question; `quit`, Ctrl-C or Ctrl-D ends the quiz. Some questions are
                 live: jlab grades them against the running kernel when you answer; `show …` or
                 `! command` at the answer prompt looks, and the question waits. (A counter that
-                moves on is right at any value it had since the question was shown.) Predictions
+                moves on is right anywhere between its values when shown and now.) Predictions
                 are asked by `next`, before a step runs, and graded against what the kernel
                 measures; here they show how they went.""";
     }
@@ -102,8 +102,7 @@ final class QuizCommand implements Command {
         if (q.kind() == QuestionKind.MULTIPLE) lines.add(style.dim("  (several may be right: e.g. 1,3)"));
         if (q.kind() == QuestionKind.ORDER) lines.add(style.dim("  (type all " + q.choices().size()
                 + " in the right order: e.g. " + example(q.choices().size()) + ")"));
-        if (q.live()) lines.add(style.dim("  (live: graded against the running kernel when you answer; "
-                + "`show …` or `! command` here looks, then asks again)"));
+        if (q.live()) lines.add(style.dim("  (live: read from the kernel when you answer; `show …` or `! command` here looks first)"));
         s.asking(q);
         context.print(lines);
         while (true) {
@@ -158,7 +157,7 @@ final class QuizCommand implements Command {
     }
 
     private static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
+        String line = text.strip().lines().findFirst().orElse("").replace("`", "").replace("**", "");
         return line.length() > 60 ? line.substring(0, 59) + "…" : line;
     }
 
