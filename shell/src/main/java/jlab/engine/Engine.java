@@ -44,8 +44,6 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     private final SyscallLog log;
     private final boolean allowPidnsProcOption;
     private final int hostPid = (int) ProcessHandle.current().pid();
-    private int[] hintsGiven;
-    private boolean[] solved;
     private final ReasonHints reasonHints = new ReasonHints();
     private Sandbox sandbox;
     private ContainerView view;
@@ -90,8 +88,6 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         this.lessonRoot = lessonRoot;
         this.log = log;
         this.allowPidnsProcOption = allowPidnsProcOption;
-        this.hintsGiven = new int[lab.steps().size()];
-        this.solved = new boolean[lab.steps().size()];
         Optional<LabProgress> saved = progressStore.load(lab.id());
         this.progress = saved.map(p -> ProgressTracker.restore(lab, clock, p)).orElseGet(() -> new ProgressTracker(lab, clock));
         this.resumable = saved.isPresent();
@@ -101,14 +97,10 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     }
 
     /**
-     * Solved tasks, hints given and quiz attempts as the tracker has them (saved, or none); the quiz then grades
-     * against the sandbox {@link #build} made. Follows every build.
+     * Quiz attempts and hints as the tracker has them (saved, or none), graded against the sandbox {@link #build}
+     * made. Follows every build. (Solved tasks and task hints are the tracker's own: nothing to restore.)
      */
     private void restoreCounters() {
-        for (int i = 0; i < stepCount(); i++) {
-            solved[i] = progress.isDone(i);
-            hintsGiven[i] = progress.hints(i);
-        }
         quiz.rebuild(new LiveValues(view)::read);
     }
 
@@ -168,7 +160,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     /** Moving on from a task not done yet is refused once, with a note. */
     private boolean warnsUnsolved(int target) {
-        return target == index + 1 && step().hasTask() && !solved[index] && !warnedUnsolved
+        return target == index + 1 && step().hasTask() && !progress.isDone(index) && !warnedUnsolved
                 && !checks.evaluate(step().checks()).passed();
     }
 
@@ -230,10 +222,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     @Override public CheckReport check() {
         CheckReport report = taskChecks();
-        if (report.passed()) {
-            solved[index] = true;
-            if (progress.done(index)) saveProgress();
-        }
+        if (report.passed() && progress.done(index)) saveProgress();
         return report;
     }
 
@@ -244,9 +233,9 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         }
         List<String> hints = step().hints();
         if (hints.isEmpty()) return "";
+        int n = Math.min(progress.hints(index), hints.size() - 1);
         progress.hint(index);
         saveProgress();
-        int n = Math.min(hintsGiven[index]++, hints.size() - 1);
         return hints.size() == 1 ? hints.get(0) : "(" + (n + 1) + "/" + hints.size() + ") " + hints.get(n);
     }
 
@@ -349,7 +338,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         int target = progress.current();
         StepOutcome resumed = replayTo(target, target == 0 ? "progress restored"
                 : "progress restored; " + stepsBefore(target) + " replayed" + withSolutions(target) + " to rebuild the kernel state");
-        if (!solved[target] || !step().hasTask() || resumed.checks().passed()) return resumed;
+        if (!progress.isDone(target) || !step().hasTask() || resumed.checks().passed()) return resumed;
         // What the learner did for this step's task was in the sandbox that ended with the last session.
         List<String> notes = new ArrayList<>(resumed.notes());
         notes.add("you did this step's task before you left; the rebuilt sandbox does not have it: do it again, "
@@ -453,31 +442,24 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     /**
      * Swaps in an edited version of the lab (jlab start --watch), without touching the sandbox: the current step
-     * stays current when its id still exists (else the step at the same place), hints and solved tasks follow
-     * their step ids, and steps whose actions already ran stay run. Call it between commands.
+     * stays current when its id still exists (else the step at the same place), progress (hints, solved tasks,
+     * answers) follows its step ids, and steps whose actions already ran stay run. Call it between commands.
      *
      * @return the 1-based step the learner is on now
      */
     public int reload(Lab edited) {
         if (edited.steps().isEmpty()) throw new IllegalArgumentException("an edited lab needs at least one step");
         Lab before = lab;
-        int[] hints = new int[edited.steps().size()];
-        boolean[] done = new boolean[edited.steps().size()];
         int ran = -1;
         for (int i = 0; i < edited.steps().size(); i++) {
             int old = before.indexOf(edited.steps().get(i).id());
-            if (old < 0) continue;
-            hints[i] = hintsGiven[old];
-            done[i] = solved[old];
-            if (old <= ranThrough) ran = Math.max(ran, i);
+            if (old >= 0 && old <= ranThrough) ran = Math.max(ran, i);
         }
         int current = edited.indexOf(step().id());
         lab = edited;
         progress = ProgressTracker.restore(edited, clock, progress.snapshot()); // matched by step id and question text
         quiz = new LabQuiz(edited, progress, this::saveProgress, sleeper);
         quiz.rebuild(new LiveValues(view)::read);
-        hintsGiven = hints;
-        solved = done;
         index = current >= 0 ? current : Math.min(index, edited.steps().size() - 1);
         // A new step in the learner's place has not run its actions: moving on runs them.
         ranThrough = current >= 0 ? Math.max(ran, index) : Math.min(ran, index - 1);
