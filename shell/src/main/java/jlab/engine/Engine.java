@@ -1,7 +1,6 @@
 package jlab.engine;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,10 +10,8 @@ import java.util.function.Consumer;
 
 import jlab.events.EventRecording;
 import jlab.inspect.Annotation;
-import jlab.inspect.Inspector;
 import jlab.inspect.Inspectors;
 import jlab.inspect.Observation;
-import jlab.kernel.SyscallException;
 import jlab.kernel.SyscallLog;
 import jlab.lab.Action;
 import jlab.lab.Lab;
@@ -23,12 +20,12 @@ import jlab.proc.ProcFs;
 import jlab.progress.LabProgress;
 import jlab.progress.ProgressStore;
 import jlab.sandbox.Sandbox;
-import jlab.sandbox.SandboxException;
 
 /**
  * Runs one lab for one learner: moving onto a step runs its actions once (before/after snapshots of the
  * inspectors it observes give the annotated diff), tasks are checked against the live kernel after every
- * command, hints escalate, solutions are actions too, and quizzes are graded here.
+ * command, hints escalate, solutions are actions too, and progress is kept. The sandbox and how far the steps
+ * ran in it are {@link LabSandbox}'s; questions are {@link LabQuiz}'s.
  */
 public final class Engine implements LabSession, CgroupControl, StepEvents {
 
@@ -38,26 +35,15 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     }
 
     private Lab lab;
-    private final SandboxFactory sandboxes;
-    private final ProcFs proc;
     private final Path lessonRoot;
     private final SyscallLog log;
-    private final boolean allowPidnsProcOption;
-    private final int hostPid = (int) ProcessHandle.current().pid();
     private final ReasonHints reasonHints = new ReasonHints();
-    private Sandbox sandbox;
-    private ContainerView view;
-    private ActionRunner actions;
-    private CheckEvaluator checks;
+    private final LabSandbox run;
     private LabQuiz quiz;
     private final LabQuiz.Sleeper sleeper;
-    private LabCgroups cgroups;
-    private int builds;
     private int index;
-    private int ranThrough = -1;
     private boolean warnedUnsolved;
     private Runnable onClose = () -> { };
-    private final StepEventLog events = new StepEventLog();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ProgressStore progressStore;
     private final java.time.Clock clock;
@@ -83,39 +69,26 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         this.progressStore = progressStore;
         this.clock = clock;
         this.lab = lab;
-        this.sandboxes = sandboxes;
-        this.proc = proc;
         this.lessonRoot = lessonRoot;
         this.log = log;
-        this.allowPidnsProcOption = allowPidnsProcOption;
         Optional<LabProgress> saved = progressStore.load(lab.id());
         this.progress = saved.map(p -> ProgressTracker.restore(lab, clock, p)).orElseGet(() -> new ProgressTracker(lab, clock));
         this.resumable = saved.isPresent();
         this.quiz = new LabQuiz(lab, progress, this::saveProgress, sleeper);
-        build();
+        this.run = new LabSandbox(sandboxes, proc, allowPidnsProcOption);
         restoreCounters();
     }
 
     /**
-     * Quiz attempts and hints as the tracker has them (saved, or none), graded against the sandbox {@link #build}
-     * made. Follows every build. (Solved tasks and task hints are the tracker's own: nothing to restore.)
+     * Quiz attempts and hints as the tracker has them (saved, or none), graded against the current sandbox.
+     * Follows every new sandbox. (Solved tasks and task hints are the tracker's own: nothing to restore.)
      */
     private void restoreCounters() {
-        quiz.rebuild(new LiveValues(view)::read);
+        quiz.rebuild(new LiveValues(run.view())::read);
     }
 
     @Override public void saveProgress() {
         progressStore.save(progress.snapshot());
-    }
-
-    private void build() throws IOException {
-        sandbox = sandboxes.create();
-        cgroups = new LabCgroups(() -> jlab.cgroup.CgroupDetector.tree(jlab.cgroup.CgroupDetector.system()),
-                sandbox.ledger(), sandbox.ledger().sessionId() + "-" + (++builds));
-        view = new ContainerView(sandbox, proc, hostPid, cgroups);
-        actions = new ActionRunner(sandbox, allowPidnsProcOption, cgroups);
-        checks = new CheckEvaluator(view);
-        ranThrough = -1;
     }
 
     @Override public String labId() { return lab.id(); }
@@ -161,7 +134,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     /** Moving on from a task not done yet is refused once, with a note. */
     private boolean warnsUnsolved(int target) {
         return target == index + 1 && step().hasTask() && !progress.isDone(index) && !warnedUnsolved
-                && !checks.evaluate(step().checks()).passed();
+                && !run.evaluate(step().checks()).passed();
     }
 
     private StepOutcome enter(int target) {
@@ -169,55 +142,35 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         List<String> notes = new ArrayList<>();
         List<String> output = new ArrayList<>();
         int mark = log.mark();
-        for (int i = ranThrough + 1; i < target; i++) {
-            int step = i;
-            recorded(step, "step " + (step + 1) + " actions", lab.steps().get(step).actions().isEmpty(),
-                    () -> runActions(lab.steps().get(step).actions(), output::add, notes));
+        for (int i = run.ranThrough() + 1; i < target; i++) {
+            List<Action> skipped = lab.steps().get(i).actions();
+            run.runRecorded(i, "step " + (i + 1) + " actions", skipped.isEmpty(), skipped, output::add, notes);
             notes.add("ran the actions of step " + (i + 1) + " (" + lab.steps().get(i).title() + ")");
-            ranThrough = i;
+            run.ranThrough(i);
         }
         index = target;
         progress.at(target);
         saveProgress();
         List<Annotation> annotations = new ArrayList<>();
         List<LabSession.Measured> measured = List.of();
-        if (ranThrough < target && step().actions().isEmpty() && !quiz.hasPredictions(target)) {
-            ranThrough = target;
+        if (run.ranThrough() < target && step().actions().isEmpty() && !quiz.hasPredictions(target)) {
+            run.ranThrough(target);
             for (String name : step().observe()) annotations.add(show(name));
-        } else if (ranThrough < target) {
-            List<Observation<?>> observations = observe(step().observe());
+        } else if (run.ranThrough() < target) {
+            List<Observation<?>> observations = run.observe(step().observe());
             LabQuiz.Measurement measurement = quiz.measure(target);
-            recorded(target, "step " + (target + 1) + " actions", false, () -> runActions(step().actions(), output::add, notes));
-            ranThrough = target;
+            run.runRecorded(target, "step " + (target + 1) + " actions", false, step().actions(), output::add, notes);
+            run.ranThrough(target);
             measured = measurement.finish(); // before the annotations: they show what was measured
-            var after = view.target();
-            for (var o : observations) annotations.add(o.finish(after));
+            annotations.addAll(run.finish(observations));
         } else {
             for (String name : step().observe()) annotations.add(show(name));
         }
         return new StepOutcome(currentStep(), syscallsSince(mark), output, annotations, taskChecks(), notes, measured);
     }
 
-    private List<Observation<?>> observe(List<String> names) {
-        var target = view.target();
-        List<Observation<?>> list = new ArrayList<>();
-        for (String name : names) Inspectors.byName(name).ifPresent(i -> list.add(Observation.start(i, target)));
-        return list;
-    }
-
-    private void runActions(List<Action> list, Consumer<String> output, List<String> notes) {
-        for (Action action : list) {
-            try {
-                actions.run(action, output, notes);
-            } catch (SyscallException | SandboxException | jlab.cgroup.CgroupException e) {
-                notes.add("✗ " + action.describe() + " failed: " + e.getMessage());
-                return;
-            }
-        }
-    }
-
     private CheckReport taskChecks() {
-        return step().hasTask() ? checks.evaluate(step().checks()) : CheckReport.NONE;
+        return step().hasTask() ? run.evaluate(step().checks()) : CheckReport.NONE;
     }
 
     @Override public CheckReport check() {
@@ -246,10 +199,9 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         if (!step().hasTask()) {
             notes.add("This step has no task to solve.");
         } else {
-            var observations = observe(step().observe());
-            recorded(index, "solution", false, () -> runActions(step().solution(), output::add, notes));
-            var after = view.target();
-            List<Annotation> annotations = observations.stream().<Annotation>map(o -> o.finish(after)).toList();
+            var observations = run.observe(step().observe());
+            run.runRecorded(index, "solution", false, step().solution(), output::add, notes);
+            List<Annotation> annotations = run.finish(observations);
             return new StepOutcome(currentStep(), syscallsSince(mark), output, annotations, check(), notes);
         }
         return new StepOutcome(currentStep(), syscallsSince(mark), output, List.of(), CheckReport.NONE, notes);
@@ -257,20 +209,20 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     @Override public ExecOutcome exec(List<String> argv, Consumer<String> output) {
         int mark = log.mark();
-        jlab.sandbox.Commands.Result result = events.record(index, "! " + String.join(" ", argv), sandbox, view, proc,
-                () -> sandbox.commands().run(argv, output, Long.MAX_VALUE / 4));
+        jlab.sandbox.Commands.Result result = run.recorded(index, "! " + String.join(" ", argv),
+                () -> run.sandbox().commands().run(argv, output, Long.MAX_VALUE / 4));
         List<String> syscalls = syscallsSince(mark);
         CheckReport report = step().hasTask() ? check() : CheckReport.NONE;
         return new ExecOutcome(result.status().describe(), result.exitCode(), syscalls, report);
     }
 
     @Override public void interrupt() {
-        sandbox.commands().interrupt();
+        run.sandbox().commands().interrupt();
     }
 
     @Override public PtyShell openShell(String term, int rows, int columns) {
         int mark = log.mark();
-        var shell = sandbox.commands().openShell(term, new jlab.kernel.WindowSize(rows, columns));
+        var shell = run.sandbox().commands().openShell(term, new jlab.kernel.WindowSize(rows, columns));
         return new ContainerPtyShell(shell, () -> syscallsSince(mark), () -> step().hasTask() ? check() : CheckReport.NONE);
     }
 
@@ -296,7 +248,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     @Override public List<QuestionView> predictions(int target) {
         // Not when goTo would only warn: the learner would be asked again on the next `next`.
-        return target > ranThrough && target < stepCount() && !warnsUnsolved(target) ? quiz.predictions(target) : List.of();
+        return target > run.ranThrough() && target < stepCount() && !warnsUnsolved(target) ? quiz.predictions(target) : List.of();
     }
 
     @Override public void predict(QuestionView prediction, String answer) {
@@ -308,9 +260,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     }
 
     @Override public Annotation show(String inspector) {
-        Inspector<?> found = Inspectors.byName(inspector).orElseThrow(() -> new IllegalArgumentException(
-                "no inspector '" + inspector + "' — try one of " + inspectors()));
-        return found.showNow(view.target());
+        return run.show(inspector);
     }
 
     @Override public List<String> inspectors() {
@@ -369,23 +319,15 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     /** A fresh sandbox with steps 1..target (0-based, exclusive) replayed, solutions included, then step target entered. */
     private StepOutcome replayTo(int target, String note) {
-        events.clear();
-        if (ranThrough >= 0) { // a sandbox nothing ran in yet (resuming at start) is already fresh
-            closeSandbox();
-            try {
-                build();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not rebuild the sandbox: " + e.getMessage(), e);
-            }
-        }
+        run.fresh();
         restoreCounters();
         List<String> notes = new ArrayList<>();
         List<String> output = new ArrayList<>();
         for (int i = 0; i < target; i++) {
             Step s = lab.steps().get(i);
-            runActions(s.actions(), output::add, notes);
-            if (s.hasTask()) runActions(s.solution(), output::add, notes);
-            ranThrough = i;
+            run.run(s.actions(), output::add, notes);
+            if (s.hasTask()) run.run(s.solution(), output::add, notes);
+            run.ranThrough(i);
         }
         notes.add(note);
         StepOutcome entered = enter(target);
@@ -394,48 +336,23 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
                 entered.checks(), notes);
     }
 
-    /** The container first (its init's death ends its pid namespace), then its now empty cgroup. */
-    private void closeSandbox() {
-        try {
-            sandbox.close();
-        } finally {
-            try {
-                cgroups.close();
-            } catch (RuntimeException e) {
-                // stays live in the ledger: the session's teardown reports it and `jlab cleanup` retries
-            }
-        }
-    }
-
-    /** Runs {@code work} while the kernel's process events of the container are recorded for step {@code step}. */
-    private void recorded(int step, String label, boolean skip, Runnable work) {
-        if (skip) {
-            work.run();
-            return;
-        }
-        events.record(step, label, sandbox, view, proc, () -> {
-            work.run();
-            return null;
-        });
-    }
-
     @Override public List<EventRecording> stepEvents() {
-        return events.of(index);
+        return run.events(index);
     }
 
     @Override public List<String> setCgroup(String file, String value) {
-        return cgroups.set(file, value);
+        return run.cgroups().set(file, value);
     }
 
     @Override public List<String> moveInitIntoCgroup() {
         List<String> notes = new ArrayList<>();
-        actions.run(new Action.CgroupMove("init"), line -> { }, notes);
+        run.runOrThrow(new Action.CgroupMove("init"), notes);
         return notes;
     }
 
     @Override public java.util.Optional<CpuSample> cpuSample() {
-        if (cgroups.cgroup().isEmpty()) return java.util.Optional.empty();
-        var cpu = cgroups.stats().cpu();
+        if (run.cgroups().cgroup().isEmpty()) return java.util.Optional.empty();
+        var cpu = run.cgroups().stats().cpu();
         return java.util.Optional.of(new CpuSample(System.nanoTime(), cpu.usageUsec(), cpu.nrPeriods(), cpu.nrThrottled(),
                 cpu.throttledUsec(), cpu.max().quotaUsec(), cpu.max().periodUsec()));
     }
@@ -453,16 +370,16 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         int ran = -1;
         for (int i = 0; i < edited.steps().size(); i++) {
             int old = before.indexOf(edited.steps().get(i).id());
-            if (old >= 0 && old <= ranThrough) ran = Math.max(ran, i);
+            if (old >= 0 && old <= run.ranThrough()) ran = Math.max(ran, i);
         }
         int current = edited.indexOf(step().id());
         lab = edited;
         progress = ProgressTracker.restore(edited, clock, progress.snapshot()); // matched by step id and question text
         quiz = new LabQuiz(edited, progress, this::saveProgress, sleeper);
-        quiz.rebuild(new LiveValues(view)::read);
+        quiz.rebuild(new LiveValues(run.view())::read);
         index = current >= 0 ? current : Math.min(index, edited.steps().size() - 1);
         // A new step in the learner's place has not run its actions: moving on runs them.
-        ranThrough = current >= 0 ? Math.max(ran, index) : Math.min(ran, index - 1);
+        run.ranThrough(current >= 0 ? Math.max(ran, index) : Math.min(ran, index - 1));
         return index + 1;
     }
 
@@ -476,7 +393,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         if (!closed.compareAndSet(false, true)) return;
         try {
             saveProgress();
-            closeSandbox();
+            run.close();
         } finally {
             onClose.run();
         }
