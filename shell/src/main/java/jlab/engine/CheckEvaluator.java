@@ -64,9 +64,11 @@ final class CheckEvaluator {
                 }
                 case Check.CommandCheck c -> {
                     var run = view.sandbox().commands().run(c.run(), line -> { }, COMMAND_TIMEOUT_MILLIS);
-                    boolean outputOk = c.output() == null || c.outputPattern().matcher(run.output()).find();
+                    String matched = c.output() == null ? null : matchedLine(run.output(), c.outputPattern());
+                    boolean outputOk = c.output() == null || matched != null;
                     yield result(c, run.exitCode() == c.exit() && outputOk, run.exitCode() != c.exit() ? R.EXIT : R.OUTPUT,
-                            run.status().describe() + (run.output().isBlank() ? "" : ": " + firstLine(run.output())));
+                            run.status().describe() + (run.output().isBlank() ? ""
+                                    : ": " + (matched != null ? clip(matched) : firstLine(run.output()))));
                 }
                 case Check.FileCheck f -> file(f);
                 case Check.LinkCheck l -> network.link(l);
@@ -129,7 +131,19 @@ final class CheckEvaluator {
     }
 
     private static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
+        return clip(text.strip().lines().findFirst().orElse(""));
+    }
+
+    private static String clip(String line) {
         return line.length() > 80 ? line.substring(0, 77) + "..." : line;
+    }
+
+    /** The line of {@code output} where {@code pattern} first matches (what proves the check), or null. */
+    static String matchedLine(String output, java.util.regex.Pattern pattern) {
+        var m = pattern.matcher(output);
+        if (!m.find()) return null;
+        int start = output.lastIndexOf('\n', m.start() - 1) + 1;
+        int end = output.indexOf('\n', m.start());
+        return output.substring(start, end < 0 ? output.length() : end);
     }
 }
