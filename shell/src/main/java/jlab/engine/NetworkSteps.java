@@ -55,7 +55,7 @@ final class NetworkSteps {
                 notes.add(a.link() + " in " + a.where().name().toLowerCase() + " now has " + host(a.host()) + "/" + LabSubnet.PREFIX
                         + " (this session's subnet is " + net().subnet() + ")");
             }
-            case Action.DefaultRoute r -> in(r.where()).addDefaultRoute(host(r.via()));
+            case Action.DefaultRoute r -> in(r.where()).replaceDefaultRoute(host(r.via()));
             default -> throw new IllegalArgumentException(action.keyword() + " is not a network action");
         }
     }
@@ -86,10 +86,15 @@ final class NetworkSteps {
 
     CheckResult route(Check.RouteCheck c) {
         Ipv4 via = host(c.via());
-        var defaults = in(c.where()).routes().stream().filter(jlab.net.Route::isDefault).toList();
+        Rtnetlink where = in(c.where());
+        var defaults = where.routes().stream().filter(jlab.net.Route::isDefault).toList();
         boolean found = defaults.stream().anyMatch(r -> r.gateway().equals(Optional.of(via)));
-        return result(c, found, defaults.isEmpty() ? FailureReasons.NO_ROUTE : FailureReasons.WRONG_ROUTE,
-                defaults.isEmpty() ? "no default route" : String.join(", ", defaults.stream().map(jlab.net.Route::text).toList()));
+        if (defaults.isEmpty()) return result(c, false, FailureReasons.NO_ROUTE, "no default route");
+        // as `ip route` prints them: default via 10.1.2.1 dev eth0, or default dev eth0 (no gateway)
+        var names = new java.util.HashMap<Integer, String>();
+        where.links().forEach(l -> names.put(l.index(), l.name()));
+        return result(c, found, FailureReasons.WRONG_ROUTE, String.join(", ", defaults.stream()
+                .map(r -> r.text() + (names.containsKey(r.outIndex()) ? " dev " + names.get(r.outIndex()) : "")).toList()));
     }
 
     /** busybox ping inside the container, a few times: the first packet may wait for ARP. */

@@ -87,12 +87,23 @@ final class QuizGrader {
                 + (p.tolerance() > 0 ? " (right within ± " + format(p.tolerance()) + ")" : "");
     }
 
-    private static OptionalDouble number(String text) {
-        try {
-            return OptionalDouble.of(Double.parseDouble(text.replaceAll("[^0-9eE+\\-.]", "")));
-        } catch (NumberFormatException e) {
-            return OptionalDouble.empty();
-        }
+    private static final Pattern LEADING_NUMBER =
+            Pattern.compile("([-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?)(?:\\s*|\\s*[^\\d\\s.].*)", Pattern.DOTALL);
+    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+            "seventeen", "eighteen", "nineteen", "twenty");
+
+    /**
+     * The number an answer starts with, whatever unit or words follow ({@code 11 devices}, {@code 50%},
+     * {@code 1 (lo)}), or a number written as a word up to twenty ({@code one}, {@code eight}).
+     */
+    static OptionalDouble number(String text) {
+        String t = text.strip();
+        Matcher m = LEADING_NUMBER.matcher(t);
+        if (m.matches()) return OptionalDouble.of(Double.parseDouble(m.group(1)));
+        String word = t.split("[\\s,.;:()]+", 2)[0].toLowerCase(Locale.ROOT);
+        int n = NUMBER_WORDS.indexOf(word);
+        return n >= 0 ? OptionalDouble.of(n) : OptionalDouble.empty();
     }
 
     /** Graded answers so far (the limit once answered right): a change means {@link #grade} counted one. */

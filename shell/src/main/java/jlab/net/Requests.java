@@ -58,9 +58,12 @@ public final class Requests {
                         List.of(Attr.ipv4(Rtnl.IFA_LOCAL, address), Attr.ipv4(Rtnl.IFA_ADDRESS, address))));
     }
 
-    /** {@code ip route add default via GATEWAY}. */
+    /**
+     * {@code ip route replace default via GATEWAY}: made, or put in place of a default route already there (one a
+     * learner added wrongly, say), so that a lab's solution works whatever was tried before.
+     */
     public static Message defaultRoute(Ipv4 gateway) {
-        return Message.request(Rtnl.RTM_NEWROUTE, CREATE, new Message.RtMsg(Rtnl.AF_INET, 0, 0, 0,
+        return Message.request(Rtnl.RTM_NEWROUTE, Rtnl.NLM_F_CREATE | Rtnl.NLM_F_REPLACE, new Message.RtMsg(Rtnl.AF_INET, 0, 0, 0,
                 Rtnl.RT_TABLE_MAIN, Rtnl.RTPROT_BOOT, Rtnl.RT_SCOPE_UNIVERSE, Rtnl.RTN_UNICAST, 0,
                 List.of(Attr.ipv4(Rtnl.RTA_GATEWAY, gateway))));
     }

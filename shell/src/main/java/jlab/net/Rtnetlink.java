@@ -58,8 +58,8 @@ public final class Rtnetlink implements AutoCloseable {
         socket.ack(Requests.address(false, index(link), address, prefixLength));
     }
 
-    /** {@code ip route add default via GATEWAY}. */
-    public void addDefaultRoute(Ipv4 gateway) { socket.ack(Requests.defaultRoute(gateway)); }
+    /** {@code ip route replace default via GATEWAY}. */
+    public void replaceDefaultRoute(Ipv4 gateway) { socket.ack(Requests.defaultRoute(gateway)); }
 
     /** {@code ip link show}: every link of the namespace. */
     public List<Link> links() {

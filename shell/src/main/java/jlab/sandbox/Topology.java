@@ -60,7 +60,7 @@ public final class Topology {
             int eth0 = inside.index(INSIDE);
             inside.addAddress(eth0, subnet.host(m.host()), LabSubnet.PREFIX);
             inside.setUp(eth0, true);
-            inside.addDefaultRoute(subnet.host(BRIDGE_HOST));
+            inside.replaceDefaultRoute(subnet.host(BRIDGE_HOST));
         }
     }
 }

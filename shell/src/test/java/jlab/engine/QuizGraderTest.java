@@ -102,6 +102,22 @@ class QuizGraderTest {
     }
 
     @Test
+    void aNumberIsReadFromTheStartOfTheAnswerWhateverUnitFollowsOrAsAWord() {
+        assertThat(QuizGrader.number("11 devices")).hasValue(11); // 'e' in a unit is no exponent
+        assertThat(QuizGrader.number("50%")).hasValue(50);
+        assertThat(QuizGrader.number(" 1 (lo)")).hasValue(1);
+        assertThat(QuizGrader.number("0.5 CPUs")).hasValue(0.5);
+        assertThat(QuizGrader.number("2e3")).hasValue(2000);
+        assertThat(QuizGrader.number("-3")).hasValue(-3);
+        assertThat(QuizGrader.number("one")).hasValue(1);
+        assertThat(QuizGrader.number("Eight namespaces")).hasValue(8);
+        assertThat(QuizGrader.number("a few")).isEmpty();
+        assertThat(QuizGrader.number("1.2.3")).isEmpty();
+        var q = new Question.NumberQuestion("Ten containers, how many devices?", 11, 0, "devices", "", 2, List.of());
+        assertThat(grader.grade(q, "11 devices").correct()).isTrue();
+    }
+
+    @Test
     void numbersWithUnitsAndTolerance() {
         var q = new Question.NumberQuestion("cpu.max 50000 100000?", 50, 1, "%", "", 3, List.of());
         assertThat(grader.grade(q, "52%").correct()).isFalse();

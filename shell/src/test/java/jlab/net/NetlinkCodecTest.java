@@ -57,10 +57,10 @@ class NetlinkCodecTest {
         assertThat(asSent(Requests.address(true, 4, Ipv4.parse("10.1.2.1"), 24))).isEqualTo(captured);
     }
 
-    @Test void defaultRouteIsWhatIpRouteAddSends() {
-        // ip route add default via 10.1.2.254
+    @Test void defaultRouteIsWhatIpRouteReplaceSends() {
+        // ip route replace default via 10.1.2.254 (strace: NLM_F_REQUEST|NLM_F_ACK|NLM_F_REPLACE|NLM_F_CREATE)
         byte[] captured = hex("""
-                24 00 00 00 18 00 05 06  c9 49 04 6b 00 00 00 00
+                24 00 00 00 18 00 05 05  c9 49 04 6b 00 00 00 00
                 02 00 00 00 fe 03 00 01  00 00 00 00 08 00 05 00
                 0a 01 02 fe""");
         assertThat(asSent(Requests.defaultRoute(Ipv4.parse("10.1.2.254")))).isEqualTo(captured);

@@ -232,8 +232,8 @@ final class QuizCommand implements Command {
 
     private static String choice(QuestionView q, String typed) {
         List<String> choices = q.choices();
-        if (typed.matches("\\d+")) {
-            int i = Integer.parseInt(typed);
+        if (typed.matches("\\d+[).]?")) { // 2, or 2) and 2. as the list shows them
+            int i = Integer.parseInt(typed.replaceAll("[).]$", ""));
             if (i >= 1 && i <= choices.size()) return choices.get(i - 1);
         }
         for (String c : choices) {

@@ -7,6 +7,7 @@ import jlab.engine.LabSession;
 import jlab.engine.StepEvents;
 import jlab.events.EventRecording;
 import jlab.events.EventTimeline;
+import jlab.inspect.Annotation;
 import jlab.shell.AnnotationRenderer;
 import jlab.shell.DidYouMean;
 import jlab.shell.ShellException;
@@ -56,12 +57,15 @@ final class ShowCommand implements Command {
             context.print(events(s, context));
             return;
         }
-        if (!known.contains(what)) {
+        Annotation shown;
+        try {
+            shown = s.show(what); // by name or alias (ns for namespaces)
+        } catch (IllegalArgumentException unknown) {
             throw new ShellException("nothing called '" + what + "' to show"
                     + DidYouMean.suggest(what, known).map(m -> " (did you mean '" + m + "'?)")
                             .orElse(" " + context.style().dash() + " try " + String.join(", ", known)));
         }
-        context.print(new AnnotationRenderer(context.style(), context.console().width()).render(s.show(what)));
+        context.print(new AnnotationRenderer(context.style(), context.console().width()).render(shown));
     }
 
     /** The step's recordings, each a summary line and its timeline. */

@@ -22,6 +22,14 @@ class QuizCommandTest {
     }
 
     @Test
+    void aChoiceMayBeTypedAsTheListShowsIt() {
+        QuestionView q = new QuestionView(0, 0, "Which?", QuestionKind.CHOICE, List.of("a", "b", "c"), false, 0, null);
+        assertThat(QuizCommand.normalize(q, "2)")).isEqualTo("b");
+        assertThat(QuizCommand.normalize(q, "3.")).isEqualTo("c");
+        assertThatThrownBy(() -> QuizCommand.normalize(q, "4)")).isInstanceOf(ShellException.class);
+    }
+
+    @Test
     void anIncompleteOrUnknownOrderIsRefusedWithoutCostingAnAttempt() {
         assertThatThrownBy(() -> QuizCommand.normalize(ORDER, "2 4 1")).isInstanceOf(ShellException.class)
                 .hasMessage("name each of the 4 choices once, in order: e.g. 2,1,3,4");
