@@ -132,7 +132,7 @@ public final class LabLinter {
                     session.answer(view, "-");
                     passed.add(what + ": live value " + live.key().text() + " can be read");
                 } else if (answer == null) {
-                    passed.add(what + ": pattern compiles (a pattern cannot be answered automatically)");
+                    passed.add(what + ": pattern compiles (give it an `example:` and lint types that)");
                 } else if (session.answer(view, answer).correct()) {
                     passed.add(what + ": the declared answer is graded right");
                 } else {
@@ -157,7 +157,7 @@ public final class LabLinter {
                     .map(item -> String.valueOf(o.choices().indexOf(item) + 1)).collect(Collectors.joining(" "));
             case Question.NumberQuestion n -> n.number() == Math.rint(n.number())
                     ? String.valueOf((long) n.number()) : String.valueOf(n.number());
-            case Question.TextQuestion t -> null;
+            case Question.TextQuestion t -> t.example();
             case Question.LiveQuestion l -> null;
             case Question.Prediction p -> p.expect() == Math.rint(p.expect())
                     ? String.valueOf((long) p.expect()) : String.valueOf(p.expect());

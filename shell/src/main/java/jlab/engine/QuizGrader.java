@@ -17,6 +17,7 @@ import jlab.engine.LabSession.Grade;
 import jlab.engine.LabSession.QuestionKind;
 import jlab.engine.LabSession.QuestionView;
 import jlab.lab.LiveKey;
+import jlab.lab.NumberAnswer;
 import jlab.lab.Question;
 
 /**
@@ -87,23 +88,9 @@ final class QuizGrader {
                 + (p.tolerance() > 0 ? " (right within ± " + format(p.tolerance()) + ")" : "");
     }
 
-    private static final Pattern LEADING_NUMBER =
-            Pattern.compile("([-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?)(?:\\s*|\\s*[^\\d\\s.].*)", Pattern.DOTALL);
-    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
-            "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-            "seventeen", "eighteen", "nineteen", "twenty");
-
-    /**
-     * The number an answer starts with, whatever unit or words follow ({@code 11 devices}, {@code 50%},
-     * {@code 1 (lo)}), or a number written as a word up to twenty ({@code one}, {@code eight}).
-     */
+    /** See {@link NumberAnswer#parse}. */
     static OptionalDouble number(String text) {
-        String t = text.strip();
-        Matcher m = LEADING_NUMBER.matcher(t);
-        if (m.matches()) return OptionalDouble.of(Double.parseDouble(m.group(1)));
-        String word = t.split("[\\s,.;:()]+", 2)[0].toLowerCase(Locale.ROOT);
-        int n = NUMBER_WORDS.indexOf(word);
-        return n >= 0 ? OptionalDouble.of(n) : OptionalDouble.empty();
+        return NumberAnswer.parse(text);
     }
 
     /** Graded answers so far (the limit once answered right): a change means {@link #grade} counted one. */
@@ -173,9 +160,12 @@ final class QuizGrader {
     }
 
     private static final Pattern LIVE_NUMBER =
-            Pattern.compile("[a-z_]+:\\[(\\d+)]|(-?\\d+(?:\\.\\d+)?)");
+            Pattern.compile("[a-z_]+:\\[(\\d+)]|[vV]?(-?\\d+(?:\\.\\d+)?)");
 
-    /** A number as a live value or an answer to one spells it: {@code 42}, {@code 0.5}, {@code net:[4026531840]}. */
+    /**
+     * A number as a live value or an answer to one spells it: {@code 42}, {@code 0.5}, {@code net:[4026531840]},
+     * {@code v1} (a cgroup version).
+     */
     static OptionalDouble liveNumber(String text) {
         Matcher m = LIVE_NUMBER.matcher(text.strip());
         if (!m.matches()) return OptionalDouble.empty();
@@ -200,7 +190,7 @@ final class QuizGrader {
                     .mapToObj(i -> "(" + (i + 1) + ") " + o.order().get(i)).collect(Collectors.joining(" "));
             case Question.NumberQuestion n -> format(n.number()) + (n.tolerance() > 0 ? " ± " + format(n.tolerance()) : "")
                     + (n.unit() == null ? "" : " " + n.unit());
-            case Question.TextQuestion t -> "an answer matching " + t.pattern();
+            case Question.TextQuestion t -> t.example() != null ? t.example() : "an answer matching " + t.pattern();
             case Question.LiveQuestion l -> liveExpected(l);
             case Question.Prediction p -> "measured when its step runs";
         };

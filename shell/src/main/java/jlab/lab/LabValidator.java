@@ -216,6 +216,10 @@ final class LabValidator {
             case Question.TextQuestion q -> {
                 try {
                     Pattern.compile(q.pattern());
+                    if (q.example() != null && !q.accepts(q.example())) {
+                        report(at + "/answer/example", "the example '" + q.example() + "' does not match the pattern: "
+                                + "jlab would grade it wrong", null);
+                    }
                 } catch (PatternSyntaxException e) {
                     report(at + "/answer/pattern", "the pattern is not a valid regular expression: "
                             + e.getDescription() + " near position " + e.getIndex(), null);

@@ -114,8 +114,11 @@ public sealed interface Question {
         }
     }
 
-    /** Free text that must match {@code pattern}, case-insensitively. */
-    record TextQuestion(String ask, String pattern, String explain, int attempts,
+    /**
+     * Free text that must match {@code pattern}, case-insensitively. {@code example} (may be null) is a right answer
+     * in words, shown once the attempts are used up (rather than the pattern) and typed by lint.
+     */
+    record TextQuestion(String ask, String pattern, String example, String explain, int attempts,
                          List<String> hints) implements Question {
         public TextQuestion {
             hints = List.copyOf(hints);

@@ -119,6 +119,10 @@ final class QuestionReader {
             problems.add(source.problem(YamlSource.child(answerAt, key), true,
                     "'" + key + "' belongs to a number or measure answer" + (key.equals("tolerance") ? " (or a live counter)" : ""), null));
         }
+        if (a.pattern() == null && a.example() != null) {
+            problems.add(source.problem(YamlSource.child(answerAt, "example"), true,
+                    "'example' belongs to a pattern answer: a right answer that matches the pattern", null));
+        }
         if (a.measure() == null && (a.seconds() != null || a.expect() != null)) {
             String key = a.seconds() != null ? "seconds" : "expect";
             problems.add(source.problem(YamlSource.child(answerAt, key), true,
@@ -130,7 +134,7 @@ final class QuestionReader {
                     hints(raw));
         }
         if (a.pattern() != null) {
-            return new Question.TextQuestion(raw.ask(), a.pattern(), raw.explain(), attempts, hints(raw));
+            return new Question.TextQuestion(raw.ask(), a.pattern(), a.example(), raw.explain(), attempts, hints(raw));
         }
         if (a.measure() != null) return prediction(raw, a, answerAt);
         Optional<LiveKey> key = liveKey(a.live(), answerAt + "/live");

@@ -37,8 +37,9 @@ interface Raw {
 
     /**
      * An answer written as a mapping: exactly one of number, pattern, live, measure (or order, with choices);
-     * {@code seconds} and {@code expect} belong to measure, {@code tolerance} and {@code unit} to number and measure ({@code tolerance} also to a live counter).
+     * {@code example} to pattern (a right answer, shown after the last attempt and typed by lint); {@code seconds}
+     * and {@code expect} belong to measure, {@code tolerance} and {@code unit} to number and measure ({@code tolerance} also to a live counter).
      */
-    record Answer(Double number, Double tolerance, String unit, String pattern, String live, List<String> order,
-                  String measure, Double seconds, Double expect) {}
+    record Answer(Double number, Double tolerance, String unit, String pattern, String example, String live,
+                  List<String> order, String measure, Double seconds, Double expect) {}
 }

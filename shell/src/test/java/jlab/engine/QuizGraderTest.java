@@ -96,6 +96,9 @@ class QuizGraderTest {
         var name = new jlab.lab.LiveKey(jlab.lab.LiveKey.Kind.CONTAINER_HOSTNAME, null);
         var hostname = new QuizGrader(key -> "Otter");
         assertThat(hostname.grade(new Question.LiveQuestion("?", name, 0, "", 1, List.of()), "otter").correct()).isTrue();
+        var version = new jlab.lab.LiveKey(jlab.lab.LiveKey.Kind.CGROUP_VERSION, null);
+        assertThat(new QuizGrader(key -> "1").grade(new Question.LiveQuestion("?", version, 0, "", 1, List.of()), "v1").correct())
+                .as("v1 as jlab itself writes it").isTrue();
         assertThat(QuizGrader.liveNumber("4026531840]")).isEmpty();
         assertThatThrownBy(() -> new Question.LiveQuestion("?", name, 1, "", 1, List.of()))
                 .as("only a counter has a tolerance").isInstanceOf(IllegalArgumentException.class);
@@ -113,6 +116,7 @@ class QuizGraderTest {
         assertThat(QuizGrader.number("Eight namespaces")).hasValue(8);
         assertThat(QuizGrader.number("a few")).isEmpty();
         assertThat(QuizGrader.number("1.2.3")).isEmpty();
+        assertThat(QuizGrader.number("150000 100000")).as("a quota typed as cpu.max shows it").hasValue(150000);
         var q = new Question.NumberQuestion("Ten containers, how many devices?", 11, 0, "devices", "", 2, List.of());
         assertThat(grader.grade(q, "11 devices").correct()).isTrue();
     }
@@ -126,7 +130,7 @@ class QuizGraderTest {
 
     @Test
     void attemptsRunOutAndThenTheAnswerIsShown() {
-        var q = new Question.TextQuestion("Which link?", "^pid_for_children$", "", 1, List.of());
+        var q = new Question.TextQuestion("Which link?", "^pid_for_children$", null, "", 1, List.of());
         var last = grader.grade(q, "pid");
         assertThat(last.correct()).isFalse();
         assertThat(last.attemptsLeft()).isZero();

@@ -147,7 +147,7 @@ class LabLoaderTest {
         assertThat(step.quiz()).containsExactly(
                 new Question.MultipleChoice("Which?", List.of("a", "b", "c"), List.of("a", "c"), null, 2, List.of()),
                 new Question.NumberQuestion("How much?", 50, 5, "%", null, 3, List.of()),
-                new Question.TextQuestion("Which file?", "^(pid_for_children)$", null, 2, List.of()),
+                new Question.TextQuestion("Which file?", "^(pid_for_children)$", null, null, 2, List.of()),
                 new Question.LiveQuestion("Host PID of init?", new LiveKey(LiveKey.Kind.INIT_HOST_PID, null), 0,
                         "Look at NSpid.", 2, List.of()));
         assertThat(((Question.TextQuestion) step.quiz().get(2)).accepts("PID_FOR_CHILDREN")).isTrue();

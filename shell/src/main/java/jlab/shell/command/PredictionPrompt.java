@@ -57,7 +57,7 @@ final class PredictionPrompt {
                 QuizCommand.showHint(context, s.hint(q), "this prediction has no hints");
                 continue;
             }
-            if (typed.matches("[-+]?\\d+(\\.\\d+)?\\s*\\S*")) return typed;
+            if (jlab.lab.NumberAnswer.parse(typed).isPresent()) return typed;
             context.println("  a prediction is a number (or `skip`)");
         }
     }

@@ -7,6 +7,7 @@ import jlab.engine.LabSession;
 import jlab.engine.LabSession.Grade;
 import jlab.engine.LabSession.QuestionKind;
 import jlab.engine.LabSession.QuestionView;
+import jlab.lab.NumberAnswer;
 import jlab.lab.Question;
 import jlab.shell.Console;
 import jlab.shell.MarkdownRenderer;
@@ -192,7 +193,13 @@ final class QuizCommand implements Command {
     /** What the session expects: choice texts for choice questions, the typed text otherwise. */
     static String normalize(QuestionView q, String typed) {
         return switch (q.kind()) {
-            case NUMBER, TEXT, PREDICT -> typed;
+            case NUMBER -> {
+                if (NumberAnswer.parse(typed).isEmpty()) {
+                    throw new ShellException("type a number (a unit after it is fine), or `skip`");
+                }
+                yield typed;
+            }
+            case TEXT, PREDICT -> typed;
             case CHOICE -> choice(q, typed);
             case MULTIPLE -> {
                 for (String c : q.choices()) {

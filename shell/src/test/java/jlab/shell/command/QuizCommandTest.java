@@ -27,6 +27,10 @@ class QuizCommandTest {
         assertThat(QuizCommand.normalize(q, "2)")).isEqualTo("b");
         assertThat(QuizCommand.normalize(q, "3.")).isEqualTo("c");
         assertThatThrownBy(() -> QuizCommand.normalize(q, "4)")).isInstanceOf(ShellException.class);
+        QuestionView number = new QuestionView(0, 0, "How many?", QuestionKind.NUMBER, List.of(), false, 0, null);
+        assertThat(QuizCommand.normalize(number, "six")).isEqualTo("six");
+        assertThatThrownBy(() -> QuizCommand.normalize(number, "a few")).as("costs no attempt")
+                .isInstanceOf(ShellException.class).hasMessage("type a number (a unit after it is fine), or `skip`");
     }
 
     @Test
