@@ -68,7 +68,7 @@ final class CheckEvaluator {
                     boolean outputOk = c.output() == null || matched != null;
                     yield result(c, run.exitCode() == c.exit() && outputOk, run.exitCode() != c.exit() ? R.EXIT : R.OUTPUT,
                             run.status().describe() + (run.output().isBlank() ? ""
-                                    : ": " + (matched != null ? clip(matched) : firstLine(run.output()))));
+                                    : ": " + (matched != null ? clip(matched) : clip(String.join("; ", run.output().strip().lines().toList())))));
                 }
                 case Check.FileCheck f -> file(f);
                 case Check.LinkCheck l -> network.link(l);
@@ -128,10 +128,6 @@ final class CheckEvaluator {
     /** @param reason why it failed, when it did */
     private static CheckResult result(Check check, boolean passed, String reason, String detail) {
         return new CheckResult(check.describe(), passed, detail, reason);
-    }
-
-    private static String firstLine(String text) {
-        return clip(text.strip().lines().findFirst().orElse(""));
     }
 
     private static String clip(String line) {

@@ -120,7 +120,10 @@ public final class CgroupInspector implements Inspector<CgroupSnapshot> {
         if (grew(before, after, "cpu.nr_throttled")) notes.add("nr_throttled grew: the group used up its cpu.max quota and waited for the next period");
         if (grew(before, after, "memory.events.oom_kill")) notes.add("oom_kill grew: the OOM killer ended a process of this cgroup at memory.max");
         if (grew(before, after, "pids.events.max")) notes.add("pids.events max grew: fork() failed with EAGAIN at pids.max");
-        if (!before.whose().equals(after.whose()) || changed(before, after, "path") || changed(before, after, "cpu cgroup")) {
+        if (!before.whose().equals(after.whose())) {
+            // another process is shown (the init that was just started), not a process that moved
+            notes.add("shown now: the cgroup of " + after.whose() + "; before, of " + before.whose());
+        } else if (changed(before, after, "path") || changed(before, after, "cpu cgroup")) {
             notes.add("the process is in another cgroup now: writing its pid to cgroup.procs moved it");
         }
         return new Annotation(name(), COLUMNS, rows, notes);

@@ -91,16 +91,23 @@ public sealed interface Check {
         }
     }
 
-    /** {@code run} inside the sandbox exits with {@code exit} and its output matches the regex {@code output}. */
-    record CommandCheck(List<String> run, int exit, String output) implements Check {
+    /**
+     * {@code run} inside the sandbox exits with {@code exit} and its output matches the regex {@code output}.
+     * {@code says} (may be null) is what that means, in words: the learner reads it instead of the command.
+     */
+    record CommandCheck(List<String> run, int exit, String output, String says) implements Check {
         public CommandCheck {
             run = Lists.copy(run);
         }
 
+        public CommandCheck(List<String> run, int exit, String output) {
+            this(run, exit, output, null);
+        }
+
         @JsonCreator
         static CommandCheck of(@JsonProperty("run") List<String> run, @JsonProperty("exit") Integer exit,
-                               @JsonProperty("output") String output) {
-            return new CommandCheck(run, exit == null ? 0 : exit, output);
+                               @JsonProperty("output") String output, @JsonProperty("says") String says) {
+            return new CommandCheck(run, exit == null ? 0 : exit, output, says);
         }
 
         /** {@code output} compiled (a find, not a full match); null when there is none. */
@@ -109,6 +116,7 @@ public sealed interface Check {
         }
 
         @Override public String describe() {
+            if (says != null) return says;
             return "'" + ShellWords.join(run) + "' exits " + exit
                     + (output == null ? "" : " and prints /" + output + "/");
         }
