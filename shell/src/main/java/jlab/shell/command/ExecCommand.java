@@ -24,7 +24,8 @@ final class ExecCommand implements Command {
         return """
                 Runs a program inside the sandbox (its namespaces and root file system) and
                 shows its output as it comes, then how it ended. Ctrl-C stops it.
-                Quotes work as in a shell; there are no pipes or variables (use sh -c).
+                Quotes work as in a shell; there are no pipes, redirections (> >>) or
+                variables: the program runs without a shell (use sh -c for those).
                   ! hostname lab
                   exec ps
                   ! sh -c 'echo $$'""";
@@ -32,6 +33,14 @@ final class ExecCommand implements Command {
 
     @Override public void run(List<String> args, CommandContext context) {
         if (args.isEmpty()) throw new ShellException("usage: " + usage() + ", e.g. `! ps`");
+        placeholder(args).ifPresent(p -> {
+            throw new ShellException("`" + p + "` stands for a value of your session: type the value in its place"
+                    + (p.equals("<subnet>") ? " (`show net` gives the subnet)" : ""));
+        });
+        shellSyntax(args).ifPresent(word -> {
+            throw new ShellException("`" + word + "` is shell syntax, and `!` runs the program without a shell: type `! sh -c '"
+                    + String.join(" ", args).replace("'", "'\\''") + "'`");
+        });
         LabSession s = context.session();
         CheckReport before = context.lastChecks();
         PrintWriter out = context.out();
@@ -55,10 +64,39 @@ final class ExecCommand implements Command {
         report(context, render, before, outcome.checks());
     }
 
-    /** Shows the checks only when the task's state flipped: green ("task done") or back to red. */
+    /** How hints write what differs per session: {@code <subnet>.2}. */
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("<[a-z][a-z-]*>");
+
+    private static final java.util.regex.Pattern OPERATOR =
+            java.util.regex.Pattern.compile("[0-9]?(>>?|<)(&[0-9])?\\S*|\\||\\|\\||&&|;|&|\\S*\\$[A-Za-z_{(]\\S*|\\S*`\\S*");
+
+    /** A placeholder copied from a hint, {@code <subnet>}, if any. */
+    static java.util.Optional<String> placeholder(List<String> args) {
+        return args.stream().map(PLACEHOLDER::matcher).filter(java.util.regex.Matcher::find).findFirst()
+                .map(java.util.regex.Matcher::group);
+    }
+
+    /**
+     * The first word a shell would have taken as syntax (a redirection, pipe, list, variable or substitution), if
+     * any. A word with blanks in it was quoted whole, e.g. the script of {@code sh -c '…'}: it is left alone.
+     */
+    static java.util.Optional<String> shellSyntax(List<String> args) {
+        return args.stream().skip(1).filter(w -> OPERATOR.matcher(w).matches()).findFirst();
+    }
+
+    /**
+     * Shows the checks when the task's state flipped: green ("task done") or back to red; while it stays red, one
+     * line says how far it is.
+     */
     static void report(CommandContext context, StepRenderer render, CheckReport before, CheckReport after) {
         if (after == null || after.results().isEmpty()) return;
         context.rememberChecks(after);
-        if (after.passed() != before.passed()) context.print(render.checks(after));
+        if (after.passed() != before.passed()) {
+            context.print(render.checks(after));
+        } else if (!after.passed()) {
+            long passing = after.results().stream().filter(LabSession.CheckResult::passed).count();
+            context.println(context.style().dim("  task not done yet: " + passing + " of " + after.results().size()
+                    + " checks pass " + context.style().dash() + " `check` shows which"));
+        }
     }
 }
