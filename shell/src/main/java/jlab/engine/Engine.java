@@ -165,6 +165,10 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
             annotations.addAll(run.finish(observations));
         } else {
             for (String name : step().observe()) annotations.add(show(name));
+            if (run.ranThrough() > target) {
+                notes.add("the kernel still shows what steps 1–" + (run.ranThrough() + 1) + " did: going back undoes "
+                        + "nothing; `reset` rebuilds the sandbox as it was at this step");
+            }
         }
         return new StepOutcome(currentStep(), syscallsSince(mark), output, annotations, taskChecks(), notes, measured);
     }

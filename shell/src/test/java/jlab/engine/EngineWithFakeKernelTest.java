@@ -61,6 +61,12 @@ class EngineWithFakeKernelTest {
             assertThat(exec.checks().passed()).isTrue();
             assertThat(fake.programsRun()).as("each let through its gate by a line jlab wrote")
                     .contains(List.of("hostname", lab.vars().get("hostname")));
+
+            var back = engine.goTo(1);
+            assertThat(back.syscalls()).as("going back runs nothing").isEmpty();
+            assertThat(back.notes()).containsExactly("the kernel still shows what steps 1–4 did: going back undoes "
+                    + "nothing; `reset` rebuilds the sandbox as it was at this step");
+            assertThat(engine.goTo(3).notes()).as("back where the sandbox is").isEmpty();
         }
         assertThat(fake.calls()).contains("kill(1000, SIGKILL)");
     }
