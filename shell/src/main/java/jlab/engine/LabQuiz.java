@@ -232,16 +232,20 @@ final class LabQuiz {
     /** Over every step's quiz and the end-of-lab quiz. */
     Score score() {
         int correct = 0;
+        int firstAttempt = 0;
         int answered = 0;
         int total = 0;
+        int predictions = 0;
         for (int step = QuestionView.END; step < lab.steps().size(); step++) {
             for (int q = 0; q < questions(step).size(); q++) {
                 QuizAnswer a = progress.answer(step, q);
                 total++;
+                if (questions(step).get(q) instanceof Question.Prediction) predictions++;
                 if (a.answered()) answered++;
                 if (a.correct()) correct++;
+                if (a.correct() && a.attempts() <= 1) firstAttempt++;
             }
         }
-        return new Score(correct, answered, total);
+        return new Score(correct, firstAttempt, answered, total, predictions);
     }
 }

@@ -91,7 +91,7 @@ public interface LabSession extends AutoCloseable {
     }
 
     /** Questions right, answered and in all, over the whole lab (every step and the end-of-lab quiz). */
-    default Score score() { return new Score(0, 0, 0); }
+    default Score score() { return new Score(0, 0, 0, 0, 0); }
 
     /** What an inspector shows now, by name (ns, pids, mounts, uts), with no diff. */
     Annotation show(String inspector);
@@ -153,7 +153,11 @@ public interface LabSession extends AutoCloseable {
      */
     record Measured(String ask, String what, String predicted, Grade grade) {}
 
-    record Score(int correct, int answered, int total) {}
+    /**
+     * The learner's questions over a lab: right (of them, {@code firstAttempt} at the first attempt), answered, and
+     * all; {@code predictions} of them are predictions.
+     */
+    record Score(int correct, int firstAttempt, int answered, int total, int predictions) {}
 
     /** {@code reason} is why a failed check failed ({@code jlab.lab.FailureReasons}); null when it passed. */
     record CheckResult(String description, boolean passed, String detail, String reason) {

@@ -118,7 +118,7 @@ class LabQuizTest {
         assertThat(quiz.views(1).get(0).settled().text()).isEqualTo("you predicted 23; the kernel measured 19 periods (right within ± 4)");
         assertThat(quiz.views(1).get(0).settled().correct()).isTrue();
         assertThat(quiz.views(1).get(2).settled()).as("a number question stays open").isNull();
-        assertThat(quiz.score()).isEqualTo(new LabSession.Score(1, 2, 5));
+        assertThat(quiz.score()).isEqualTo(new LabSession.Score(1, 1, 2, 5, 2));
         assertThat(saves).isPositive();
 
         // Replayed later (reset, resume): measured again, the first verdict stands and nothing is counted again.
@@ -193,7 +193,7 @@ class LabQuizTest {
         assertThat(progress.snapshot().endQuiz()).singleElement()
                 .satisfies(a -> assertThat(a.correct()).isTrue()).satisfies(a -> assertThat(a.hints()).isEqualTo(1));
         assertThat(progress.snapshot().steps().getFirst().quiz().getFirst().answered()).as("step 1 untouched").isFalse();
-        assertThat(quiz.score()).isEqualTo(new LabSession.Score(1, 1, 5));
+        assertThat(quiz.score()).isEqualTo(new LabSession.Score(1, 1, 1, 5, 2));
         assertThat(quiz.hasPredictions(1)).isTrue();
         assertThat(quiz.hasPredictions(0)).isFalse();
     }

@@ -123,7 +123,7 @@ final class FakeLabSession implements LabSession, jlab.engine.StepEvents {
     }
 
     @Override public Score score() {
-        return new Score(endRight ? 2 : 1, endRight ? 3 : 2, 4);
+        return new Score(endRight ? 2 : 1, 1, endRight ? 3 : 2, 4, 1);
     }
 
     private boolean endRight;

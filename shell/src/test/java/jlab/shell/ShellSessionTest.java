@@ -199,7 +199,7 @@ class ShellSessionTest {
         String end = after(t, "quiz end");
         assertThat(end).contains("end-of-lab quiz: 1 question", "Does a container have its own kernel?",
                 "✗ not quite", "hint: What does `uname -r` print inside?", "✓ correct", "Containers share the host's kernel.",
-                "score: 1/1", "the whole lab: 2/4 questions right");
+                "score: 1/1", "the whole lab: 2/4 questions right (3 answered, 1 right at the first attempt, 1 prediction among them)");
     }
 
     @Test

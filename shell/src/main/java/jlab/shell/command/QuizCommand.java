@@ -83,7 +83,9 @@ final class QuizCommand implements Command {
         if (end) {
             LabSession.Score lab = s.score();
             context.println(style.bold("the whole lab: " + lab.correct() + "/" + lab.total() + " questions right")
-                    + style.dim(" (" + lab.answered() + " answered, predictions included)"));
+                    + style.dim(" (" + lab.answered() + " answered, " + lab.firstAttempt() + " right at the first attempt"
+                    + (lab.predictions() == 0 ? "" : ", " + lab.predictions() + " prediction" + (lab.predictions() == 1 ? "" : "s")
+                    + " among them") + ")"));
         }
     }
 

@@ -21,15 +21,20 @@ final class ShowCommand implements Command {
 
     @Override public String usage() { return "show <what>"; }
 
-    @Override public String summary() { return "show kernel state now: ns, pids, mounts, uts, syscalls, events"; }
+    @Override public String summary() {
+        return "show kernel state now: namespaces, pids, mounts, uts, net, overlay, cgroup, syscalls, events";
+    }
 
     @Override public String help() {
         return """
                 Shows what the kernel says right now, read from /proc and /sys:
-                  show ns          the namespaces of the host and the container
+                  show namespaces  the namespaces of the host and the container (also: show ns)
                   show pids        the container's processes, with their pids on both sides
-                  show mounts      the container's mount table
+                  show mounts      the mount table of the container's mount namespace
                   show uts         hostnames
+                  show net         the lab's network namespaces, links, addresses and routes
+                  show overlay     the overlay's layers, path by path (overlayfs lab)
+                  show cgroup      the cgroup of the container's init: limits and counters
                   show syscalls    every system call jlab made since the lab started
                   show events      this step's fork, exec and exit events, as the kernel reported them""";
     }
