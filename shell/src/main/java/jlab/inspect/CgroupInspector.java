@@ -59,7 +59,8 @@ public final class CgroupInspector implements Inspector<CgroupSnapshot> {
         try {
             CgroupDetector.Layout layout = layouts.get();
             CgroupTree tree = CgroupDetector.tree(layout);
-            CgroupRef ref = tree.locate(target.proc().cgroups(pid));
+            var memberships = target.proc().cgroups(pid);
+            CgroupRef ref = tree.locate(memberships);
             Map<String, String> values = new LinkedHashMap<>();
             for (var e : ref.dirs().entrySet()) {
                 if (!values.containsKey("path") || tree.version() == jlab.cgroup.CgroupVersion.V1) {
@@ -87,7 +88,11 @@ public final class CgroupInspector implements Inspector<CgroupSnapshot> {
             }
             s.cpuPressure().ifPresent(p -> values.put("cpu.pressure some avg10", p.some().avg10() + "%"));
             s.memoryPressure().ifPresent(p -> values.put("memory.pressure some avg10", p.some().avg10() + "%"));
-            return new CgroupSnapshot(layout.label(), whose, values, List.of());
+            List<String> notes = !memberships.isEmpty() && memberships.stream().allMatch(m -> m.path().equals("/"))
+                    ? List.of("this is the root cgroup: its counters are the whole machine's, not the container's "
+                            + "(and v1's root counts no pids)")
+                    : List.of();
+            return new CgroupSnapshot(layout.label(), whose, values, notes);
         } catch (CgroupException | IllegalArgumentException e) {
             return new CgroupSnapshot("?", whose, Map.of(), List.of(e.getMessage()));
         }
