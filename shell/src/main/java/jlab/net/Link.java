@@ -37,9 +37,12 @@ public record Link(int index, String name, String kind, int flags, int mtu, Stri
     /** The carrier: for a veth, set once both ends are up. */
     public boolean lowerUp() { return (flags & Rtnl.IFF_LOWER_UP) != 0; }
 
-    /** {@code UP,LOWER_UP} as in ip's angle brackets, only the flags the lab talks about. */
+    /**
+     * {@code UP,LOWER_UP} as in ip's angle brackets, only the flags the lab talks about; like ip, an up link
+     * without carrier is {@code NO-CARRIER,UP}.
+     */
     public String flagText() {
-        String text = (up() ? "UP" : "DOWN") + (lowerUp() ? ",LOWER_UP" : "");
+        String text = up() ? (lowerUp() ? "UP,LOWER_UP" : "NO-CARRIER,UP") : "DOWN" + (lowerUp() ? ",LOWER_UP" : "");
         return (flags & Rtnl.IFF_LOOPBACK) != 0 ? "LOOPBACK," + text : text;
     }
 
