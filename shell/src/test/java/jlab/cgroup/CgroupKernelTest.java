@@ -111,7 +111,11 @@ class CgroupKernelTest {
         assertThat(tree.processes(cgroup)).contains((int) process.pid());
         assertThatThrownBy(() -> tree.remove(cgroup, d -> { })).isInstanceOf(CgroupException.class)
                 .hasMessageContaining("EBUSY").hasMessageContaining(Long.toString(process.pid()));
-        assertThatThrownBy(() -> tree.set(cgroup, Knob.PIDS_MAX, "-5")).isInstanceOf(CgroupException.class).hasMessageContaining("EINVAL");
+        assertThatThrownBy(() -> tree.set(cgroup, Knob.PIDS_MAX, "-5")).isInstanceOf(CgroupException.class)
+                .as("refused before the kernel sees it").hasMessage("pids.max takes a whole number ≥ 0, or max, not '-5'");
+        assertThatThrownBy(() -> tree.set(cgroup, Knob.PIDS_MAX, "99999999")).isInstanceOf(CgroupException.class)
+                .as("above PID_MAX_LIMIT: the kernel refuses it").hasMessageContaining("EINVAL")
+                .hasMessageContaining("pids.max takes a whole number ≥ 0, or max");
         List<Path> dirs = cgroup.allDirs();
         assertThat(dirs).allMatch(Files::isDirectory);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import jlab.cgroup.CgroupException;
 import jlab.cgroup.CpuMax;
 import jlab.cgroup.Knob;
+import jlab.cgroup.KnobValues;
 import jlab.cgroup.Limits;
 
 /**
@@ -35,20 +36,19 @@ final class V1Files {
                 out.add(new Write("cpu.cfs_quota_us", Long.toString(max.quotaUsec())));
             }
             case CPU_WEIGHT -> {
-                long weight = Long.parseLong(value.strip());
-                if (weight < 1 || weight > 10_000) throw new CgroupException("cpu.weight takes 1..10000, not " + weight);
+                long weight = KnobValues.weight(value);
                 out.add(new Write("cpu.shares", Long.toString(Math.max(2, weight * DEFAULT_SHARES / 100))));
             }
-            case MEMORY_MAX -> out.add(new Write("memory.limit_in_bytes", Long.toString(Limits.parseSize(value))));
+            case MEMORY_MAX -> out.add(new Write("memory.limit_in_bytes", Long.toString(KnobValues.bytes(knob, value))));
             case MEMORY_HIGH -> throw new CgroupException("memory.high has no cgroup v1 equivalent (memory.soft_limit_in_bytes"
                     + " only matters when the whole machine is short of memory); use memory.max");
             case MEMORY_SWAP_MAX -> {
+                long swap = KnobValues.bytes(knob, value);
                 if (!swapAccounting) return out; // no memsw files: the kernel does not account swap per cgroup
-                long swap = Limits.parseSize(value);
                 long total = swap == Limits.UNLIMITED || memoryLimit == Limits.UNLIMITED ? Limits.UNLIMITED : memoryLimit + swap;
                 out.add(new Write("memory.memsw.limit_in_bytes", Long.toString(total)));
             }
-            case PIDS_MAX -> out.add(new Write("pids.max", Limits.format(Limits.parse(value))));
+            case PIDS_MAX -> out.add(new Write("pids.max", Limits.format(KnobValues.pids(value))));
         }
         return out;
     }

@@ -22,6 +22,7 @@ import jlab.cgroup.Controller;
 import jlab.cgroup.CpuMax;
 import jlab.cgroup.FlatKeyed;
 import jlab.cgroup.Knob;
+import jlab.cgroup.KnobValues;
 import jlab.cgroup.Limits;
 import jlab.proc.CgroupMembership;
 
@@ -107,13 +108,13 @@ public final class V1Tree implements CgroupTree {
         try {
             writes = V1Files.translate(knob, value, memoryLimit, memsw);
         } catch (IllegalArgumentException e) {
-            throw new CgroupException(knob.file() + " " + value.strip() + ": " + e.getMessage(), e);
+            throw new CgroupException(e.getMessage(), e);
         }
         List<String> done = new ArrayList<>();
         for (V1Files.Write w : writes) {
             CgroupFiles.write(dir.resolve(w.file()), w.value(), "the " + knob.controller().kernelName()
-                    + " hierarchy has no " + w.file() + " (an older kernel?)", "v1's " + w.file() + " refused it ("
-                    + knob.file() + " " + value.strip() + ")");
+                    + " hierarchy has no " + w.file() + " (an older kernel?)", KnobValues.expected(knob) + " (v1's "
+                    + w.file() + " refused " + knob.file() + " " + value.strip() + ")");
             done.add(dir.resolve(w.file()) + " = " + w.value() + "   (v2: " + knob.file() + ")");
         }
         if (writes.isEmpty()) done.add(knob.file() + ": nothing to do on v1 without swap accounting (no memory.memsw.* files)");
