@@ -93,6 +93,13 @@ class CgroupKernelTest {
         CgroupStats s = tree.stats(cgroup);
         assertThat(s.memory().oomKills()).isGreaterThanOrEqualTo(1);
         assertThat(s.memory().max()).isEqualTo(32L << 20);
+
+        tree.set(cgroup, Knob.MEMORY_MAX, "1.5G"); // above v1's memory+swap limit: that one is raised first
+        assertThat(tree.get(cgroup, Knob.MEMORY_MAX)).isEqualTo("1610612736");
+        assertThat(tree.get(cgroup, Knob.MEMORY_SWAP_MAX)).as("the swap allowance is kept").isEqualTo("0");
+        tree.set(cgroup, Knob.MEMORY_MAX, "16M");
+        assertThat(tree.get(cgroup, Knob.MEMORY_MAX)).isEqualTo("16777216");
+        assertThat(tree.get(cgroup, Knob.MEMORY_SWAP_MAX)).isEqualTo("0");
     }
 
     @Test void pidsMaxRefusesForks() throws Exception {

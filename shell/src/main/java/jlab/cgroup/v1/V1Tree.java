@@ -102,11 +102,15 @@ public final class V1Tree implements CgroupTree {
     @Override public List<String> set(CgroupRef cgroup, Knob knob, String value) {
         Path dir = dir(cgroup, knob.controller());
         CgroupFiles.requireOwned(hierarchy(knob.controller()), dir);
-        long memoryLimit = knob == Knob.MEMORY_SWAP_MAX ? CgroupFiles.number(dir.resolve("memory.limit_in_bytes")) : 0;
-        boolean memsw = Files.exists(dir.resolve("memory.memsw.limit_in_bytes"));
+        V1Files.Memory memory = new V1Files.Memory(Limits.UNLIMITED, Limits.UNLIMITED, false);
+        if (knob.controller() == Controller.MEMORY) {
+            var memsw = CgroupFiles.readIfPresent(dir.resolve("memory.memsw.limit_in_bytes")).map(Limits::parse);
+            memory = new V1Files.Memory(CgroupFiles.number(dir.resolve("memory.limit_in_bytes")),
+                    memsw.orElse(Limits.UNLIMITED), memsw.isPresent());
+        }
         List<V1Files.Write> writes;
         try {
-            writes = V1Files.translate(knob, value, memoryLimit, memsw);
+            writes = V1Files.translate(knob, value, memory);
         } catch (IllegalArgumentException e) {
             throw new CgroupException(e.getMessage(), e);
         }
