@@ -9,10 +9,10 @@ public record CpuMax(long quotaUsec, long periodUsec) {
 
     public CpuMax {
         if (periodUsec < 1000 || periodUsec > 1_000_000) {
-            throw new IllegalArgumentException("the period must be 1000..1000000 µs, not " + periodUsec);
+            throw new IllegalArgumentException("cpu.max's period must be 1000..1000000 µs, not " + periodUsec);
         }
         if (quotaUsec != Limits.UNLIMITED && quotaUsec < 1000) {
-            throw new IllegalArgumentException("the quota must be at least 1000 µs (or max), not " + quotaUsec);
+            throw new IllegalArgumentException("cpu.max's quota must be at least 1000 µs (or max), not " + quotaUsec);
         }
     }
 

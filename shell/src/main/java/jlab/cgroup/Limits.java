@@ -18,22 +18,6 @@ public final class Limits {
         return v >= HUGE ? UNLIMITED : v;
     }
 
-    /** A size as people write it: {@code 32M}, {@code 1G}, {@code 4096}, {@code max} (powers of 1024). */
-    public static long parseSize(String text) {
-        String t = text.strip();
-        if (t.equals("max")) return UNLIMITED;
-        if (t.isEmpty()) throw new IllegalArgumentException("empty size");
-        char unit = Character.toUpperCase(t.charAt(t.length() - 1));
-        int shift = switch (unit) {
-            case 'K' -> 10;
-            case 'M' -> 20;
-            case 'G' -> 30;
-            default -> 0;
-        };
-        String digits = shift == 0 ? t : t.substring(0, t.length() - 1);
-        return Long.parseLong(digits) << shift;
-    }
-
     public static String format(long value) {
         return value == UNLIMITED ? "max" : Long.toString(value);
     }

@@ -34,15 +34,16 @@ public final class Commands {
     private final Syscalls quiet;
     private final Ledger ledger;
     private final ProcFs proc = new ProcFs();
-    private final List<Integer> detached = new ArrayList<>();
     private volatile int running = -1;
     private final RecordedSpawns spawns;
+    private final DetachedProcesses detached;
 
     Commands(Sandbox sandbox, Syscalls quiet, Ledger ledger) {
         this.sandbox = sandbox;
         this.quiet = quiet;
         this.ledger = ledger;
         this.spawns = new RecordedSpawns(sandbox, quiet, ledger, proc);
+        this.detached = new DetachedProcesses(quiet, ledger);
     }
 
     /** How a command ended. */
@@ -70,6 +71,7 @@ public final class Commands {
             throw new SandboxException("the container has no init yet: the first process in a new pid namespace becomes"
                     + " its PID 1, and the namespace dies with it. A later step starts the init.");
         }
+        detached.reapExited();
         Pipe pipe = quiet.pipe();
         Resource.Process resource;
         try {
@@ -98,13 +100,15 @@ public final class Commands {
         return new Result(argv, status, output);
     }
 
-    /** Starts {@code argv} with /dev/null as its standard streams and does not wait for it. */
+    /**
+     * Starts {@code argv} with /dev/null as its standard streams and does not wait for it here: it is reaped
+     * (and leaves the ledger) once it exits, see {@link DetachedProcesses}.
+     */
     public int spawnDetached(List<String> argv) {
-        int pid = spawnInit(argv).pid();
-        synchronized (detached) {
-            detached.add(pid);
-        }
-        return pid;
+        detached.reapExited();
+        Resource.Process process = spawnInit(argv);
+        detached.add(process);
+        return process.pid();
     }
 
     /** Like {@link #spawnDetached}, for the init, which the sandbox reaps itself, last. */
@@ -137,6 +141,7 @@ public final class Commands {
             throw new SandboxException("the container has no init yet: a shell started now would become its PID 1."
                     + " A later step starts the init.");
         }
+        detached.reapExited();
         sandbox.mounts().mountDevpts();
         String ptmx = sandbox.threadPath("/dev/pts/ptmx");
         int master = sandbox.onThread(() ->
@@ -166,25 +171,20 @@ public final class Commands {
     }
 
     /**
-     * Reaps detached children that have exited. They are the JVM's children, so nobody else can: and a
-     * dying pid namespace's init waits until every process of the namespace is reaped.
+     * Reaps detached children that have exited now, without waiting for their watchers: a dying pid
+     * namespace's init waits until every process of the namespace is reaped.
      */
     void reapDetached() {
-        synchronized (detached) {
-            detached.removeIf(pid -> {
-                try {
-                    return !(quiet.waitpid(pid, true) instanceof WaitStatus.StillRunning);
-                } catch (SyscallException e) {
-                    return true; // ECHILD: reaped already
-                }
-            });
-        }
+        detached.reapExited();
     }
 
     boolean hasDetached() {
-        synchronized (detached) {
-            return !detached.isEmpty();
-        }
+        return detached.any();
+    }
+
+    /** At teardown, once the init is reaped: detached children not reaped by now stay in the ledger for its teardown. */
+    void forgetDetached() {
+        detached.forget();
     }
 
     void killAll() {

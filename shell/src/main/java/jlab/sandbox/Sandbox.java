@@ -343,6 +343,7 @@ public final class Sandbox implements AutoCloseable {
         if (network != null) network.close();
         commands.killAll();
         init.killAndReap();
+        commands.forgetDetached();
         thread.close();
         if (hostRootFd >= 0) {
             quiet.close(hostRootFd);

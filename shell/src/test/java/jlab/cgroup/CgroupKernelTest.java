@@ -93,6 +93,13 @@ class CgroupKernelTest {
         CgroupStats s = tree.stats(cgroup);
         assertThat(s.memory().oomKills()).isGreaterThanOrEqualTo(1);
         assertThat(s.memory().max()).isEqualTo(32L << 20);
+
+        tree.set(cgroup, Knob.MEMORY_MAX, "1.5G"); // above v1's memory+swap limit: that one is raised first
+        assertThat(tree.get(cgroup, Knob.MEMORY_MAX)).isEqualTo("1610612736");
+        assertThat(tree.get(cgroup, Knob.MEMORY_SWAP_MAX)).as("the swap allowance is kept").isEqualTo("0");
+        tree.set(cgroup, Knob.MEMORY_MAX, "16M");
+        assertThat(tree.get(cgroup, Knob.MEMORY_MAX)).isEqualTo("16777216");
+        assertThat(tree.get(cgroup, Knob.MEMORY_SWAP_MAX)).isEqualTo("0");
     }
 
     @Test void pidsMaxRefusesForks() throws Exception {
@@ -111,7 +118,11 @@ class CgroupKernelTest {
         assertThat(tree.processes(cgroup)).contains((int) process.pid());
         assertThatThrownBy(() -> tree.remove(cgroup, d -> { })).isInstanceOf(CgroupException.class)
                 .hasMessageContaining("EBUSY").hasMessageContaining(Long.toString(process.pid()));
-        assertThatThrownBy(() -> tree.set(cgroup, Knob.PIDS_MAX, "-5")).isInstanceOf(CgroupException.class).hasMessageContaining("EINVAL");
+        assertThatThrownBy(() -> tree.set(cgroup, Knob.PIDS_MAX, "-5")).isInstanceOf(CgroupException.class)
+                .as("refused before the kernel sees it").hasMessage("pids.max takes a whole number ≥ 0, or max, not '-5'");
+        assertThatThrownBy(() -> tree.set(cgroup, Knob.PIDS_MAX, "99999999")).isInstanceOf(CgroupException.class)
+                .as("above PID_MAX_LIMIT: the kernel refuses it").hasMessageContaining("EINVAL")
+                .hasMessageContaining("pids.max takes a whole number ≥ 0, or max");
         List<Path> dirs = cgroup.allDirs();
         assertThat(dirs).allMatch(Files::isDirectory);
     }

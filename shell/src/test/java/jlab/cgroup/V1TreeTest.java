@@ -76,6 +76,46 @@ class V1TreeTest {
         assertThatThrownBy(() -> tree.set(cg, Knob.CPU_MAX, "fast")).isInstanceOf(CgroupException.class).hasMessageContaining("$QUOTA $PERIOD");
     }
 
+    @Test void aValueTheFileDoesNotTakeIsRefusedSayingWhatItTakes() throws IOException {
+        V1Tree tree = tree();
+        CgroupRef cg = tree.create("s1", EnumSet.allOf(Controller.class), dir -> { });
+        kernelFiles("s1");
+        assertThatThrownBy(() -> tree.set(cg, Knob.MEMORY_MAX, "10Q")).isInstanceOf(CgroupException.class)
+                .hasMessage("memory.max takes bytes with an optional K, M or G suffix (32M, 1.5G), or max, not '10Q'");
+        assertThatThrownBy(() -> tree.set(cg, Knob.PIDS_MAX, "-5")).isInstanceOf(CgroupException.class)
+                .hasMessage("pids.max takes a whole number ≥ 0, or max, not '-5'");
+        assertThatThrownBy(() -> tree.set(cg, Knob.CPU_WEIGHT, "heavy")).isInstanceOf(CgroupException.class)
+                .hasMessage("cpu.weight takes a whole number from 1 to 10000 (100 is the default), not 'heavy'");
+        assertThat(Files.readString(root.resolve("pids/jlab/s1/pids.max"))).as("nothing written").isEqualTo("max\n");
+
+        tree.set(cg, Knob.MEMORY_MAX, "1.5G");
+        assertThat(Files.readString(root.resolve("memory/jlab/s1/memory.limit_in_bytes"))).isEqualTo("1610612736");
+    }
+
+    @Test void memoryMaxMovesV1sMemoryPlusSwapLimitAlongKeepingTheSwap() throws IOException {
+        V1Tree tree = tree();
+        CgroupRef cg = tree.create("s1", EnumSet.allOf(Controller.class), dir -> { });
+        kernelFiles("s1");
+        Path mem = root.resolve("memory/jlab/s1");
+        Files.writeString(mem.resolve("memory.memsw.limit_in_bytes"), "9223372036854771712\n");
+        tree.set(cg, Knob.MEMORY_MAX, "32M");
+        tree.set(cg, Knob.MEMORY_SWAP_MAX, "0");
+        assertThat(Files.readString(mem.resolve("memory.memsw.limit_in_bytes"))).isEqualTo("33554432");
+
+        assertThat(tree.set(cg, Knob.MEMORY_MAX, "1.5G")).as("raised: memory+swap first, it may never be below memory")
+                .containsExactly(mem.resolve("memory.memsw.limit_in_bytes") + " = 1610612736   (v2: memory.max)",
+                        mem.resolve("memory.limit_in_bytes") + " = 1610612736   (v2: memory.max)");
+        assertThat(tree.get(cg, Knob.MEMORY_SWAP_MAX)).isEqualTo("0");
+        tree.set(cg, Knob.MEMORY_SWAP_MAX, "1M");
+        assertThat(tree.set(cg, Knob.MEMORY_MAX, "16M")).as("lowered: memory first")
+                .containsExactly(mem.resolve("memory.limit_in_bytes") + " = 16777216   (v2: memory.max)",
+                        mem.resolve("memory.memsw.limit_in_bytes") + " = 17825792   (v2: memory.max)");
+        assertThat(tree.get(cg, Knob.MEMORY_SWAP_MAX)).isEqualTo("1048576");
+        tree.set(cg, Knob.MEMORY_MAX, "max");
+        assertThat(Files.readString(mem.resolve("memory.memsw.limit_in_bytes"))).isEqualTo("-1");
+        assertThat(Files.readString(mem.resolve("memory.limit_in_bytes"))).isEqualTo("-1");
+    }
+
     @Test void movesIntoEveryHierarchyAndReadsStats() throws IOException {
         V1Tree tree = tree();
         CgroupRef cg = tree.create("s1", EnumSet.allOf(Controller.class), dir -> { });

@@ -93,6 +93,25 @@ class V2TreeTest {
         assertThatThrownBy(() -> tree.move(new CgroupRef("/", Map.of(Controller.CPU, root), List.of()), 1)).hasMessageContaining("refuses");
     }
 
+    @Test void aValueTheFileDoesNotTakeIsRefusedBeforeTheKernelSeesIt() throws IOException {
+        V2Tree tree = tree();
+        CgroupRef cg = tree.create("s1", EnumSet.allOf(Controller.class), dir -> { });
+        Path dir = root.resolve("jlab/s1");
+        kernelFiles(dir);
+        assertThatThrownBy(() -> tree.set(cg, Knob.MEMORY_MAX, "10Q")).isInstanceOf(CgroupException.class)
+                .hasMessage("memory.max takes bytes with an optional K, M or G suffix (32M, 1.5G), or max, not '10Q'");
+        assertThatThrownBy(() -> tree.set(cg, Knob.PIDS_MAX, "-5")).isInstanceOf(CgroupException.class)
+                .hasMessage("pids.max takes a whole number ≥ 0, or max, not '-5'");
+        assertThatThrownBy(() -> tree.set(cg, Knob.CPU_WEIGHT, "0")).isInstanceOf(CgroupException.class)
+                .hasMessage("cpu.weight takes a whole number from 1 to 10000 (100 is the default), not '0'");
+        assertThat(Files.readString(dir.resolve("pids.max"))).as("nothing written").isEqualTo("max\n");
+
+        tree.set(cg, Knob.MEMORY_MAX, "1.5G");
+        assertThat(Files.readString(dir.resolve("memory.max"))).isEqualTo("1610612736");
+        tree.set(cg, Knob.PIDS_MAX, " max ");
+        assertThat(Files.readString(dir.resolve("pids.max"))).isEqualTo("max");
+    }
+
     @Test void aControllerTheRootDoesNotPassDownIsExplained() throws IOException {
         V2Tree tree = tree();
         Files.writeString(root.resolve("cgroup.subtree_control"), "memory\n");

@@ -118,6 +118,22 @@ class GatedSpawnKernelTest {
     }
 
     @Test
+    void aFailedSpawnNamesTheLearnersProgramNotTheGate() {
+        c.sandbox.spawnInit(List.of("/bin/sleep", "999999999"));
+        c.sandbox.signalInit(jlab.kernel.Signal.SIGKILL);
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (c.sandbox.initRunning() && System.nanoTime() < deadline) java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
+        int mark = c.log.mark();
+
+        assertThatThrownBy(() -> c.sandbox.commands().run(List.of("echo", "hi"), line -> { }, 5_000))
+                .as("the pid namespace is dead: its init has exited")
+                .hasMessageStartingWith("posix_spawn(\"/bin/echo\", [\"echo\", \"hi\"]) = -1 ENOMEM")
+                .hasMessageNotContaining("read -r").hasMessageNotContaining("/bin/sh");
+        assertThat(c.log.since(mark)).extracting(SyscallLog.Entry::toString)
+                .noneMatch(e -> e.contains("read -r") || e.contains("/bin/sh"));
+    }
+
+    @Test
     void theProgramHasItsOwnStreamsAndNothingOfTheGate() throws IOException {
         int init = c.sandbox.spawnInit(List.of("/bin/sleep", "999999999"));
         try (var fds = Files.list(Path.of("/proc/" + init + "/fd"))) {

@@ -22,6 +22,7 @@ import jlab.cgroup.Controller;
 import jlab.cgroup.CpuMax;
 import jlab.cgroup.FlatKeyed;
 import jlab.cgroup.Knob;
+import jlab.cgroup.KnobValues;
 import jlab.cgroup.Limits;
 import jlab.proc.CgroupMembership;
 
@@ -101,19 +102,23 @@ public final class V1Tree implements CgroupTree {
     @Override public List<String> set(CgroupRef cgroup, Knob knob, String value) {
         Path dir = dir(cgroup, knob.controller());
         CgroupFiles.requireOwned(hierarchy(knob.controller()), dir);
-        long memoryLimit = knob == Knob.MEMORY_SWAP_MAX ? CgroupFiles.number(dir.resolve("memory.limit_in_bytes")) : 0;
-        boolean memsw = Files.exists(dir.resolve("memory.memsw.limit_in_bytes"));
+        V1Files.Memory memory = new V1Files.Memory(Limits.UNLIMITED, Limits.UNLIMITED, false);
+        if (knob.controller() == Controller.MEMORY) {
+            var memsw = CgroupFiles.readIfPresent(dir.resolve("memory.memsw.limit_in_bytes")).map(Limits::parse);
+            memory = new V1Files.Memory(CgroupFiles.number(dir.resolve("memory.limit_in_bytes")),
+                    memsw.orElse(Limits.UNLIMITED), memsw.isPresent());
+        }
         List<V1Files.Write> writes;
         try {
-            writes = V1Files.translate(knob, value, memoryLimit, memsw);
+            writes = V1Files.translate(knob, value, memory);
         } catch (IllegalArgumentException e) {
-            throw new CgroupException(knob.file() + " " + value.strip() + ": " + e.getMessage(), e);
+            throw new CgroupException(e.getMessage(), e);
         }
         List<String> done = new ArrayList<>();
         for (V1Files.Write w : writes) {
             CgroupFiles.write(dir.resolve(w.file()), w.value(), "the " + knob.controller().kernelName()
-                    + " hierarchy has no " + w.file() + " (an older kernel?)", "v1's " + w.file() + " refused it ("
-                    + knob.file() + " " + value.strip() + ")");
+                    + " hierarchy has no " + w.file() + " (an older kernel?)", KnobValues.expected(knob) + " (v1's "
+                    + w.file() + " refused " + knob.file() + " " + value.strip() + ")");
             done.add(dir.resolve(w.file()) + " = " + w.value() + "   (v2: " + knob.file() + ")");
         }
         if (writes.isEmpty()) done.add(knob.file() + ": nothing to do on v1 without swap accounting (no memory.memsw.* files)");

@@ -21,6 +21,7 @@ import jlab.cgroup.Controller;
 import jlab.cgroup.CpuMax;
 import jlab.cgroup.FlatKeyed;
 import jlab.cgroup.Knob;
+import jlab.cgroup.KnobValues;
 import jlab.cgroup.Limits;
 import jlab.cgroup.Pressure;
 import jlab.proc.CgroupMembership;
@@ -109,11 +110,12 @@ public final class V2Tree implements CgroupTree {
     @Override public List<String> set(CgroupRef cgroup, Knob knob, String value) {
         Path dir = dir(cgroup, knob.controller());
         CgroupFiles.requireOwned(root, dir);
-        String text = switch (knob) {
-            case CPU_MAX -> CpuMax.parse(value).text();
-            case MEMORY_MAX, MEMORY_HIGH, MEMORY_SWAP_MAX -> Limits.format(Limits.parseSize(value));
-            default -> value.strip();
-        };
+        String text;
+        try {
+            text = KnobValues.v2Text(knob, value);
+        } catch (IllegalArgumentException e) {
+            throw new CgroupException(e.getMessage(), e);
+        }
         CgroupFiles.write(dir.resolve(knob.file()), text,
                 "the " + knob.controller().kernelName() + " controller is not enabled in the parent's cgroup.subtree_control",
                 invalid(knob));
@@ -121,12 +123,7 @@ public final class V2Tree implements CgroupTree {
     }
 
     static String invalid(Knob knob) {
-        return switch (knob) {
-            case CPU_MAX -> "cpu.max takes '$QUOTA $PERIOD' in microseconds ('20000 100000') or 'max $PERIOD'";
-            case CPU_WEIGHT -> "cpu.weight takes 1..10000 (default 100)";
-            case MEMORY_MAX, MEMORY_HIGH, MEMORY_SWAP_MAX -> knob.file() + " takes a number of bytes or 'max'";
-            case PIDS_MAX -> "pids.max takes a number of processes or 'max'";
-        };
+        return KnobValues.expected(knob);
     }
 
     @Override public String get(CgroupRef cgroup, Knob knob) {

@@ -73,7 +73,8 @@ final class SpawnCalls {
             Libc.call("posix_spawn", List.of(quote(asked.path()), SyscallLog.quoteAll(asked.argv())),
                     (arena, errno) -> (int) ACCESS.invokeExact(errno, arena.allocateFrom(asked.path()), X_OK));
         }
-        List<String> shown = List.of(quote(spec.path()), SyscallLog.quoteAll(spec.argv()));
+        // a failure names the program asked for, as the log of a spawn does: the gate is jlab's plumbing
+        List<String> shown = List.of(quote(asked.path()), SyscallLog.quoteAll(asked.argv()));
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment actions = arena.allocate(FILE_ACTIONS_SIZE, ALIGN);
             MemorySegment attr = arena.allocate(ATTR_SIZE, ALIGN);
