@@ -117,6 +117,10 @@ final class QuizCommand implements Command {
                 continue;
             }
             if (typed.equalsIgnoreCase("quit") || typed.equalsIgnoreCase("exit")) throw new Stop();
+            if (typed.equalsIgnoreCase("quiz") || typed.toLowerCase(java.util.Locale.ROOT).startsWith("quiz ")) {
+                context.println(style.dim("  this is a quiz already: answer, `skip` this question, or `quit` the quiz first"));
+                continue;
+            }
             if (typed.equalsIgnoreCase(SKIP)) {
                 context.println(style.dim("  skipped"));
                 return false;
