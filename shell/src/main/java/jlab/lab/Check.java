@@ -109,7 +109,7 @@ public sealed interface Check {
         }
 
         @Override public String describe() {
-            return "'" + ShellWords.join(run) + "' exits " + exit
+            return "'" + ShellQuoting.join(run) + "' exits " + exit
                     + (output == null ? "" : " and prints /" + output + "/");
         }
     }
