@@ -39,10 +39,26 @@ public final class LineBreaker {
      * {@code indent}; {@code line} alone when it fits or {@code width} is 0 (unknown: the line is left whole).
      */
     public static List<String> wrap(String line, int width, String indent, Breaks breaks) {
-        if (width <= 0 || Style.visibleLength(line) <= width) return List.of(line);
-        String text = Style.stripAnsi(line);
-        int indentWidth = Style.visibleLength(indent);
-        List<int[]> spans = new ArrayList<>(); // visible [from, to) of each line
+        boolean styled = line.indexOf('\u001b') >= 0;
+        String text = styled ? Style.stripAnsi(line) : line;
+        if (width <= 0 || text.length() <= width) return List.of(line);
+        List<int[]> spans = spans(text, width, Style.visibleLength(indent), breaks);
+        if (!styled) {
+            List<String> out = new ArrayList<>(spans.size());
+            for (int[] span : spans) out.add((out.isEmpty() ? "" : indent) + text.substring(span[0], span[1]));
+            return out;
+        }
+        return cut(line, spans, indent);
+    }
+
+    /** How many lines {@link #wrap} makes of a plain {@code text} without indent, without making them. */
+    static int count(String text, int width) {
+        return width <= 0 || text.length() <= width ? 1 : spans(text, width, 0, Breaks.WORDS).size();
+    }
+
+    /** Visible {@code [from, to)} of each line. */
+    private static List<int[]> spans(String text, int width, int indentWidth, Breaks breaks) {
+        List<int[]> spans = new ArrayList<>();
         int start = 0;
         int room = width;
         int tail = breaks == Breaks.CALL ? resultTail(text) : text.length();
@@ -56,7 +72,7 @@ public final class LineBreaker {
             room = Math.max(1, width - indentWidth);
         }
         if (start < text.length()) spans.add(new int[] {start, text.length()});
-        return cut(line, spans, indent);
+        return spans;
     }
 
     /**
