@@ -32,7 +32,7 @@ class Pid1EventsSessionKernelTest {
                 .containsPattern("step 1 actions: jlab started sleep, (mount, )?sh(\\.|\\R)");
         assertThat(seen).as("the orphans step's prediction").containsPattern("you predicted 3 \\S the kernel measured 3 zombies");
         assertThat(seen).containsPattern("step 2 actions: " + orphans);
-        assertThat(seen).containsPattern("! sh -c sleep 0\\.05 & sleep 0\\.05 & sleep 0\\.05 & exec sleep 0\\.3: " + orphans);
+        assertThat(seen).containsPattern("! sh -c 'sleep 0\\.05 & sleep 0\\.05 & sleep 0\\.05 & exec sleep 0\\.3': " + orphans);
         assertThat(seen).containsPattern("exit +\\d+ sleep +sleep +exit 0, zombie: not waited for");
         assertThat(seen).doesNotContain("Exception", "\tat ", "refused");
         try (var left = Files.list(base)) {

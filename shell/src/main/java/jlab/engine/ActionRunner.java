@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import jlab.lab.Action;
+import jlab.lab.ShellQuoting;
 import jlab.sandbox.Sandbox;
 
 /** Performs a lab's actions against the sandbox: one case per action kind, nothing else. */
@@ -30,14 +31,14 @@ final class ActionRunner {
             case Action.MakePrivate p -> sandbox.makePrivate(p.path());
             case Action.Spawn s when s.role() == Action.Spawn.Role.INIT -> {
                 int pid = sandbox.spawnInit(s.argv());
-                notes.add("init started: host pid " + pid + " (" + String.join(" ", s.argv()) + ")");
+                notes.add("init started: host pid " + pid + " (" + ShellQuoting.join(s.argv()) + ")");
             }
             case Action.Spawn s -> notes.add("started host pid " + sandbox.commands().spawnDetached(s.argv())
-                    + " (" + String.join(" ", s.argv()) + ")");
+                    + " (" + ShellQuoting.join(s.argv()) + ")");
             case Action.Exec e -> {
-                output.accept("$ " + String.join(" ", e.argv()));
+                output.accept("$ " + ShellQuoting.join(e.argv()));
                 var result = sandbox.commands().run(e.argv(), output, EXEC_TIMEOUT_MILLIS);
-                if (result.exitCode() != 0) notes.add(String.join(" ", e.argv()) + ": " + result.status().describe());
+                if (result.exitCode() != 0) notes.add(ShellQuoting.join(e.argv()) + ": " + result.status().describe());
             }
             case Action.SetHostname h -> sandbox.sethostname(h.hostname());
             case Action.MountProc m -> notes.add(switch (sandbox.mounts().mountProc(allowPidnsProcOption)) {

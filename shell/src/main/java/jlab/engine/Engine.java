@@ -15,6 +15,7 @@ import jlab.inspect.Observation;
 import jlab.kernel.SyscallLog;
 import jlab.lab.Action;
 import jlab.lab.Lab;
+import jlab.lab.ShellQuoting;
 import jlab.lab.Step;
 import jlab.proc.ProcFs;
 import jlab.progress.LabProgress;
@@ -213,7 +214,7 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     @Override public ExecOutcome exec(List<String> argv, Consumer<String> output) {
         int mark = log.mark();
-        jlab.sandbox.Commands.Result result = run.recorded(index, "! " + String.join(" ", argv),
+        jlab.sandbox.Commands.Result result = run.recorded(index, "! " + ShellQuoting.join(argv),
                 () -> run.sandbox().commands().run(argv, output, Long.MAX_VALUE / 4));
         List<String> syscalls = syscallsSince(mark);
         CheckReport report = step().hasTask() ? check() : CheckReport.NONE;

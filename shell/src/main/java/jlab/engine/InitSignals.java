@@ -6,6 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import jlab.kernel.Signal;
 import jlab.lab.Action;
+import jlab.lab.ShellQuoting;
 import jlab.sandbox.Sandbox;
 import jlab.sandbox.SandboxException;
 
@@ -32,7 +33,7 @@ final class InitSignals {
             sandbox.signalInit(signal);
         } else {
             List<String> argv = List.of("kill", "-" + shortName, "1");
-            output.accept("$ " + String.join(" ", argv));
+            output.accept("$ " + ShellQuoting.join(argv));
             var result = sandbox.commands().run(argv, output, ActionRunner.EXEC_TIMEOUT_MILLIS);
             output.accept("(exit status " + result.exitCode() + ")");
         }

@@ -108,7 +108,8 @@ public final class EventTimeline {
         List<String> lines = new ArrayList<>();
         lines.add(r.label() + ": " + summary(r));
         if (r.failed() || r.events().isEmpty()) return lines;
-        lines.add(String.format(Locale.ROOT, "  %9s  %-14s %-5s %-18s %-16s %s", "time", "pid (host)", "event", "parent", "program", "how it ended"));
+        // as wide as a row's "%+7.1f ms", so every heading stands over its column
+        lines.add(String.format(Locale.ROOT, "  %10s  %-14s %-5s %-18s %-16s %s", "time", "pid (host)", "event", "parent", "program", "how it ended"));
         for (ObservedEvent e : r.events()) lines.add(row(r, e));
         if (r.lost() > 0) {
             lines.add("  (the kernel dropped " + r.lost() + " batch(es) of events for lack of buffer space: this list may be incomplete)");

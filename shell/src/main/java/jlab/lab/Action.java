@@ -98,7 +98,7 @@ public sealed interface Action {
         }
 
         @Override public String describe() {
-            return "start '" + ShellWords.join(argv) + "'"
+            return "start '" + ShellQuoting.join(argv) + "'"
                     + (role == Role.INIT ? " as the container's init" : " in the container");
         }
     }
@@ -116,7 +116,7 @@ public sealed interface Action {
         }
 
         @Override public String describe() {
-            return "run '" + ShellWords.join(argv) + "' in the container";
+            return "run '" + ShellQuoting.join(argv) + "' in the container";
         }
     }
 

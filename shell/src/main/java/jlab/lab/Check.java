@@ -117,7 +117,7 @@ public sealed interface Check {
 
         @Override public String describe() {
             if (says != null) return says;
-            return "'" + ShellWords.join(run) + "' exits " + exit
+            return "'" + ShellQuoting.join(run) + "' exits " + exit
                     + (output == null ? "" : " and prints /" + output + "/");
         }
     }

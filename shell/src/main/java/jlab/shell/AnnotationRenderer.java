@@ -72,11 +72,11 @@ public final class AnnotationRenderer {
         if (laidOut && fits(a, widths)) return colour(simpleTable(a, widths));
         AsciiTable t = new AsciiTable();
         t.addRule();
-        t.addRow(cells(String.valueOf(SAME), a.columns(), columns, laidOut));
+        t.addRow(cells(String.valueOf(SAME), a.columns(), widths, laidOut));
         // two rules in a row come out as a line of '+' corners: an empty table has only the outer ones
         if (!a.rows().isEmpty()) t.addRule();
         for (Annotation.Row row : a.rows()) {
-            t.addRow(cells(marker(row.change()), row.cells(), columns, laidOut));
+            t.addRow(cells(marker(row.change()), row.cells(), widths, laidOut));
         }
         t.addRule();
         t.setPaddingLeftRight(1);
@@ -163,17 +163,24 @@ public final class AnnotationRenderer {
 
     /**
      * Cells go in as {@link HasText}: for a plain String AsciiTable 0.3.2 probes for StringTemplate's
-     * {@code ST} class, which the build leaves out, and fails with NoClassDefFoundError.
+     * {@code ST} class, which the build leaves out, and fails with NoClassDefFoundError. A word too long
+     * for its column is broken by {@link Cell} even when AsciiTable lays out the rest ({@code laidOut} false),
+     * as AsciiTable would cut it anywhere.
      */
-    private static Object[] cells(String marker, List<String> values, int columns, boolean laidOut) {
-        Object[] cells = new Object[columns + 1];
+    private static Object[] cells(String marker, List<String> values, int[] widths, boolean laidOut) {
+        Object[] cells = new Object[widths.length + 1];
         cells[0] = laidOut ? new Cell(marker) : text(marker);
-        for (int i = 0; i < columns; i++) {
-            String v = i < values.size() && values.get(i) != null ? values.get(i) : "";
-            String cell = v.replace('\t', ' ').replace(SAME, ' ');
-            cells[i + 1] = laidOut ? new Cell(cell) : text(cell);
+        for (int i = 0; i < widths.length; i++) {
+            String cell = cell(values, i);
+            cells[i + 1] = laidOut || ColumnWidths.longestWord(cell, false) > widths[i] ? new Cell(cell) : text(cell);
         }
         return cells;
+    }
+
+    /** The {@code i}th cell as it is drawn: blank when missing, tabs as spaces. */
+    private static String cell(List<String> values, int i) {
+        String v = i < values.size() && values.get(i) != null ? values.get(i) : "";
+        return v.replace('\t', ' ').replace(SAME, ' ');
     }
 
     private static HasText text(String s) {
@@ -184,7 +191,9 @@ public final class AnnotationRenderer {
      * A cell that lays out its own line when its text is one plain line that fits the column: padding,
      * text, spaces to the column's width, exactly what AsciiTable's word wrapper makes of it (which costs
      * more than the rest of a table together: regular expressions and string builders for every cell).
-     * Any other text goes through that wrapper as before. Column widths still come from {@link #getText}.
+     * A word longer than the column breaks after a separator ({@link LineBreaker}) where AsciiTable's
+     * wrapper would cut it anywhere; any other text goes through that wrapper as before. Column widths
+     * still come from {@link #getText}.
      */
     record Cell(String text) implements HasText, DoesRenderToWidth {
         @Override public String getText() {
@@ -197,6 +206,13 @@ public final class AnnotationRenderer {
                 return " " + text + " ".repeat(width - text.length()) + " ";
             }
             StringBuilder out = new StringBuilder();
+            if (ColumnWidths.longestWord(text, false) > width) {
+                for (String line : LineBreaker.wrap(ColumnWidths.words(text), width, "", LineBreaker.Breaks.WORDS)) {
+                    if (!out.isEmpty()) out.append('\n');
+                    out.append(' ').append(line).repeat(' ', width - line.length()).append(' ');
+                }
+                return out.toString();
+            }
             for (StrBuilder line : Text_To_FormattedText.create(width, TextAlignment.LEFT.getMapping(),
                     TextFormat.NONE.getMapping(), null, null, null, 0, 0, null, 0, 0, null)
                     .transform(text.replaceAll("\\s+", " "))) {
@@ -220,42 +236,18 @@ public final class AnnotationRenderer {
         }
     }
 
-    /**
-     * Each column's text width (without padding): as wide as its longest line; when that is wider than the
-     * terminal the widest columns give way first (one cap for all columns, as large as fits), and
-     * AsciiTable wraps their cells.
-     */
+    /** Each column's text width (without padding): see {@link ColumnWidths}. */
     private int[] columnWidths(Annotation a) {
         int columns = a.columns().size();
-        int[] natural = new int[columns];
+        List<List<String>> cells = new ArrayList<>(columns);
         for (int c = 0; c < columns; c++) {
-            natural[c] = Math.max(1, longestLine(a.columns().get(c)));
-            for (Annotation.Row row : a.rows()) {
-                if (c < row.cells().size() && row.cells().get(c) != null) {
-                    natural[c] = Math.max(natural[c], longestLine(row.cells().get(c)));
-                }
-            }
+            List<String> column = new ArrayList<>(a.rows().size() + 1);
+            column.add(cell(a.columns(), c));
+            for (Annotation.Row row : a.rows()) column.add(cell(row.cells(), c));
+            cells.add(column);
         }
         // borders: columns + 2; padding: 2 per column; the marker column holds 1 char
-        int available = Math.max(columns, width - (columns + 2) - 2 * (columns + 1) - 1);
-        int cap = 1;
-        for (int c : natural) cap = Math.max(cap, c);
-        while (cap > 1 && sum(natural, cap) > available) cap--;
-        int[] widths = new int[columns];
-        for (int c = 0; c < columns; c++) widths[c] = Math.min(natural[c], cap);
-        return widths;
-    }
-
-    private static int sum(int[] widths, int cap) {
-        int s = 0;
-        for (int w : widths) s += Math.min(w, cap);
-        return s;
-    }
-
-    private static int longestLine(String s) {
-        int max = 0;
-        for (String line : s.split("\n", -1)) max = Math.max(max, line.length());
-        return max;
+        return ColumnWidths.of(cells, Math.max(columns, width - (columns + 2) - 2 * (columns + 1) - 1));
     }
 
     /** Replaces the "same" stand-ins and colours each row by its marker, continuation lines included. */

@@ -50,6 +50,15 @@ public interface Console {
     /** Columns of the terminal, now (it may be resized). */
     int width();
 
+    /**
+     * Where jlab breaks its own long lines (syscalls, check details, event summaries) so that the terminal
+     * does not break them mid-word: the width of a terminal that knows it, 0 (lines left whole) on a dumb
+     * one, a pipe, or a terminal whose width is unknown.
+     */
+    default int wrapWidth() {
+        return 0;
+    }
+
     /** Until the scope is closed, Ctrl-C runs {@code handler} (on some other thread). */
     InterruptScope onInterrupt(Runnable handler);
 

@@ -106,7 +106,7 @@ public final class JLineConsole implements Console, AutoCloseable {
                 // `!hostname` is jlab's exec, not history expansion
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
-        boolean dumb = terminal.getType() == null || terminal.getType().startsWith("dumb");
+        boolean dumb = dumb(terminal);
         String noColor = env.get("NO_COLOR");
         boolean color = !dumb && (noColor == null || noColor.isEmpty());
         // the charset the terminal's writer encodes with: under LANG=C that is ASCII even on Java 18+
@@ -156,8 +156,7 @@ public final class JLineConsole implements Console, AutoCloseable {
 
     /** Only a terminal JLine can put in raw mode and read byte by byte; never a dumb one (piped, TERM=dumb). */
     @Override public java.util.Optional<RawTerminal> rawTerminal() {
-        boolean dumb = terminal.getType() == null || terminal.getType().startsWith("dumb");
-        if (dumb || !(terminal.input() instanceof org.jline.utils.NonBlockingInputStream input)) return java.util.Optional.empty();
+        if (dumb(terminal) || !(terminal.input() instanceof org.jline.utils.NonBlockingInputStream input)) return java.util.Optional.empty();
         return java.util.Optional.of(new JLineRawTerminal(terminal, input));
     }
 
@@ -181,6 +180,14 @@ public final class JLineConsole implements Console, AutoCloseable {
     @Override public int width() {
         int w = terminal.getWidth();
         return w > 0 ? w : FALLBACK_WIDTH;
+    }
+
+    @Override public int wrapWidth() {
+        return dumb(terminal) ? 0 : Math.max(0, terminal.getWidth());
+    }
+
+    private static boolean dumb(Terminal terminal) {
+        return terminal.getType() == null || terminal.getType().startsWith("dumb");
     }
 
     @Override public InterruptScope onInterrupt(Runnable handler) {

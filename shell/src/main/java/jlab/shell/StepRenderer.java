@@ -19,16 +19,26 @@ public final class StepRenderer {
     /** Prose longer than this is hard to read even on a wide terminal. */
     private static final int MAX_PROSE = 100;
 
+    /** Continuation lines of a syscall start this far in, under its arguments. */
+    private static final String CALL_INDENT = "      ";
+
     private final Style style;
     private final int width;
+    /** Where jlab's own long lines break; 0 leaves them whole (see {@link Console#wrapWidth}). */
+    private final int wrap;
 
     public StepRenderer(Style style, int width) {
+        this(style, width, 0);
+    }
+
+    public StepRenderer(Style style, int width, int wrap) {
         this.style = style;
         this.width = Math.max(20, width);
+        this.wrap = wrap;
     }
 
     public static StepRenderer of(Console console) {
-        return new StepRenderer(console.style(), console.width());
+        return new StepRenderer(console.style(), console.width(), console.wrapWidth());
     }
 
     public Style style() {
@@ -136,14 +146,16 @@ public final class StepRenderer {
         return style.cyan("quiz: " + questions + " " + noun + " " + style.dash() + " type `quiz`");
     }
 
-    /** One line per check, then "task done" when all pass. */
+    /** One line per check (continued under its description when long), then "task done" when all pass. */
     public List<String> checks(CheckReport report) {
         List<String> out = new ArrayList<>();
         for (CheckResult r : report.results()) {
             String detail = r.detail() == null || r.detail().isBlank() ? "" : " " + style.dash() + " " + r.detail();
-            out.add(r.passed()
-                    ? "  " + style.green(style.tick() + " " + r.description()) + style.dim(detail)
-                    : "  " + style.red(style.cross() + " " + r.description()) + detail);
+            String mark = r.passed() ? style.tick() : style.cross();
+            String line = r.passed()
+                    ? "  " + style.green(mark + " " + r.description()) + style.dim(detail)
+                    : "  " + style.red(mark + " " + r.description()) + detail;
+            out.addAll(wrapped(line, " ".repeat(2 + mark.length() + 1)));
         }
         if (report.passed()) out.add(taskDone());
         return out;
@@ -155,7 +167,14 @@ public final class StepRenderer {
 
     /** strace-style lines, dimmed: the learner sees what jlab asked the kernel. */
     public List<String> syscalls(List<String> calls) {
-        return calls.stream().map(c -> style.dim("  " + c)).toList();
+        List<String> out = new ArrayList<>(calls.size());
+        for (String c : calls) out.addAll(LineBreaker.wrap(style.dim("  " + c), wrap, CALL_INDENT, LineBreaker.Breaks.CALL));
+        return out;
+    }
+
+    /** {@code line} broken at spaces to the terminal's width, continued after {@code indent}. */
+    public List<String> wrapped(String line, String indent) {
+        return LineBreaker.wrap(line, wrap, indent, LineBreaker.Breaks.WORDS);
     }
 
     public MarkdownRenderer markdown() {

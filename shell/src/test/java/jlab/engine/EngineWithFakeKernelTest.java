@@ -71,6 +71,17 @@ class EngineWithFakeKernelTest {
         assertThat(fake.calls()).contains("kill(1000, SIGKILL)");
     }
 
+    /** What ran was sh -c and one script, and that is what the learner reads. */
+    @Test
+    void echoedCommandsAreQuotedAsAShellWouldNeedThem() throws IOException {
+        try (Engine engine = engine(new RecordingSyscalls())) {
+            assertThat(engine.goTo(2).notes())
+                    .contains("init started: host pid 1000 (/bin/sh -c \"trap '' TERM INT; while :; do sleep 1000; done\")");
+            assertThat(engine.goTo(5).step().id()).isEqualTo("pivot-root");
+            assertThat(engine.solve().output()).startsWith("$ sh -c 'mkdir -p /tmp && mount -t tmpfs -o size=16m tmpfs /tmp'");
+        }
+    }
+
     @Test
     void aFailingCallIsShownWithItsErrnoAndTheLabGoesOn() throws IOException {
         var fake = new RecordingSyscalls().failing("pivot_root", Errno.EINVAL);

@@ -62,9 +62,16 @@ class EventTimelineTest {
         List<String> lines = EventTimeline.render(orphans(Fate.ZOMBIE));
         assertThat(lines.getFirst()).isEqualTo("step 2 actions: jlab started sh. sh forked 3 children; 3 exited; nobody waited (3 zombies left)");
         assertThat(lines).hasSize(2 + 13);
+        assertThat(lines.get(1)).isEqualTo("        time  pid (host)     event parent             program          how it ended");
         assertThat(lines.get(2)).isEqualTo("     +0.0 ms  5 (1005)       fork  jlab               jlab");
         assertThat(lines.get(4)).isEqualTo("     +2.0 ms  6 (1006)       fork  5 sh               sh");
         assertThat(lines.get(11)).isEqualTo("    +54.0 ms  6 (1006)       exit  5 sleep            sleep            exit 0, zombie: not waited for");
+        for (String heading : List.of("pid (host)", "event", "parent", "program", "how it ended")) {
+            String column = lines.get(11).substring(lines.get(1).indexOf(heading));
+            assertThat(column).as("a row under %s", heading).doesNotStartWith(" ");
+            assertThat(lines.get(11).charAt(lines.get(1).indexOf(heading) - 1)).isEqualTo(' ');
+        }
+        assertThat(lines.get(1).indexOf("time") + "time".length()).isEqualTo(lines.get(11).indexOf("ms") + "ms".length());
         assertThat(lines.getLast()).isEqualTo("   +505.0 ms  5 (1005)       exit  jlab               sleep            exit 0, reaped");
     }
 

@@ -91,8 +91,8 @@ class AnnotationRendererTest {
         Annotation ragged = new Annotation("ragged", List.of("a", "b"), List.of(Row.of(Change.SAME, "only one")), List.of());
         Annotation blank = new Annotation("blank", List.of("a", "b"), List.of(Row.of(Change.SAME, "x", "")), List.of());
         Annotation standIn = new Annotation("odd", List.of("a"), List.of(Row.of(Change.SAME, "x\uE000y")), List.of());
-        List<Annotation> all = List.of(PIDS, CGROUP, UTS, empty, oneColumn, ragged, blank, standIn);
-        for (int width : new int[] {20, 30, 40, 50, 60, 80, 100, 200}) {
+        List<Annotation> all = List.of(PIDS, CGROUP, UTS, NET, OVERLAY, empty, oneColumn, ragged, blank, standIn);
+        for (int width : new int[] {20, 30, 40, 50, 60, 80, 100, 110, 200}) {
             for (Style style : List.of(Style.PLAIN, new Style(true, false), new Style(false, true), new Style(true, true))) {
                 AnnotationRenderer r = new AnnotationRenderer(style, width);
                 for (Annotation a : all) {
@@ -128,6 +128,74 @@ class AnnotationRendererTest {
         assertThat(proc - 4).isGreaterThan(2);
         assertThat(lines.get(4)).startsWith("| + | /           | overlay | rw,nosuid");
         assertThat(lines.get(5)).startsWith("|   |             |         | ");
+    }
+
+    /** show net in the network lab's last step, as a learner saw it at 110 columns. */
+    private static final Annotation NET = new Annotation("net", List.of("netns", "if", "name", "kind", "peer", "master", "state", "MAC", "IPv4"), List.of(
+            Row.of(Change.SAME, "hub", "1", "lo", "loopback", "", "", "LOOPBACK,DOWN", "00:00:00:00:00:00", ""),
+            Row.of(Change.SAME, "hub", "3", "veth-red", "veth", "red/eth0", "br0", "UP,LOWER_UP", "5a:23:a8:4b:ac:18", ""),
+            Row.of(Change.SAME, "hub", "4", "br0", "bridge", "", "", "UP,LOWER_UP", "5a:23:a8:4b:ac:18", "10.99.220.1/24"),
+            Row.of(Change.SAME, "hub", "6", "veth-blue", "veth", "blue/eth0", "br0", "UP,LOWER_UP", "72:c1:be:1b:e8:93", ""),
+            Row.of(Change.SAME, "red", "1", "lo", "loopback", "", "", "LOOPBACK,UP,LOWER_UP", "00:00:00:00:00:00", "127.0.0.1/8"),
+            Row.of(Change.SAME, "red", "2", "eth0", "veth", "hub/veth-red", "", "UP,LOWER_UP", "ca:12:3e:ad:19:f9", "10.99.220.2/24"),
+            Row.of(Change.SAME, "blue", "1", "lo", "loopback", "", "", "LOOPBACK,UP,LOWER_UP", "00:00:00:00:00:00", "127.0.0.1/8"),
+            Row.of(Change.ADDED, "blue", "5", "eth0", "veth", "hub/veth-blue", "", "UP,LOWER_UP", "42:d0:50:ee:3a:e5", "10.99.220.3/24")),
+            List.of());
+
+    /** The overlay lab's table once the image layers are mounted too. */
+    private static final Annotation OVERLAY = new Annotation("overlay", List.of("path", "lower", "upper", "merged", "overlayfs"), List.of(
+            Row.of(Change.SAME, "/merged/config", "dir", "dir", "dir", "merged dir"),
+            Row.of(Change.SAME, "/merged/config/app.conf", "file 12 B #1452017", "", "file 12 B #1452017", ""),
+            Row.of(Change.SAME, "/merged/config/old.conf", "file 11 B #1452018", "whiteout c 0/0", "(hidden)", "whiteout"),
+            Row.of(Change.SAME, "/merged/hello.txt", "file 27 B #1452016", "file 50 B #1451197", "file 50 B #1452016", "copy-up"),
+            Row.of(Change.CHANGED, "/image/bin/tool", "L2: file 30 B #1451378", "whiteout c 0/0", "(hidden)", "whiteout")),
+            List.of());
+
+    /** Before: "LOOPBACK,UP,L | OWER_UP", "10.99.220.3/ | 24", "hub/veth-blu | e", "42:d0:50:ee: | 3a:e5". */
+    @Test
+    void tokensStayWholeWhereTheTableCanHoldThemAndBreakAfterASeparatorWhereItCannot() {
+        List<String> lines = new AnnotationRenderer(new Style(false, true), 110).render(NET);
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(110));
+        assertThat(lines).containsSubsequence(
+                "│   │ netns │ if │ name      │ kind     │ peer          │ master │ state       │ MAC       │ IPv4           │",
+                "│   │ red   │ 1  │ lo        │ loopback │               │        │ LOOPBACK,   │ 00:00:00: │ 127.0.0.1/8    │",
+                "│   │       │    │           │          │               │        │ UP,LOWER_UP │ 00:00:00  │                │",
+                "│ + │ blue  │ 5  │ eth0      │ veth     │ hub/veth-blue │        │ UP,LOWER_UP │ 42:d0:50: │ 10.99.220.3/24 │",
+                "│   │       │    │           │          │               │        │             │ ee:3a:e5  │                │");
+        List<String> wide = new AnnotationRenderer(new Style(false, true), 140).render(NET);
+        assertThat(wide).as("room for all: one line a row").hasSize(1 + 3 + 8 + 1)
+                .contains("│ + │ blue  │ 5  │ eth0      │ veth     │ hub/veth-blue │        │ UP,LOWER_UP          │ 42:d0:50:ee:3a:e5 │ 10.99.220.3/24 │");
+    }
+
+    /** Before: "/merged/config/app.con | f" in a table with room for the whole path. */
+    @Test
+    void aPathStaysWholeAndTheWidestColumnsWrapAtTheirSpaces() {
+        List<String> lines = new AnnotationRenderer(new Style(false, true), 110).render(OVERLAY);
+        assertThat(lines).contains(
+                "│   │ /merged/config/app.conf │ file 12 B #1452017    │                    │ file 12 B #1452017 │            │",
+                "│ ~ │ /image/bin/tool         │ L2: file 30 B         │ whiteout c 0/0     │ (hidden)           │ whiteout   │",
+                "│   │                         │ #1451378              │                    │                    │            │");
+        assertThat(new AnnotationRenderer(new Style(false, true), 60).render(OVERLAY)).as("too narrow for it: after a /")
+                .containsSubsequence(
+                        "│   │ /merged/  │ file 12 B │       │ file 12  │           │",
+                        "│   │ config/   │ #1452017  │       │ B        │           │",
+                        "│   │ app.conf  │           │       │ #1452017 │           │");
+    }
+
+    @Test
+    void aWordWithoutSeparatorsIsCutOnlyWhenItCannotFit() {
+        Annotation hash = new Annotation("cgroup", List.of("value", "now"), List.of(
+                Row.of(Change.SAME, "memory cgroup", "/sys/fs/cgroup/memory/process_api/6adad5da45ce6ada3a33f6bf9a130636")), List.of());
+        assertThat(new AnnotationRenderer(Style.PLAIN, 40).render(hash)).containsExactly(
+                "cgroup",
+                "+---+--------+---------------------+",
+                "|   | value  | now                 |",
+                "+---+--------+---------------------+",
+                "|   | memory | /sys/fs/cgroup/     |",
+                "|   | cgroup | memory/process_api/ |",
+                "|   |        | 6adad5da45ce6ada3a3 |",
+                "|   |        | 3f6bf9a130636       |",
+                "+---+--------+---------------------+");
     }
 
     @Test

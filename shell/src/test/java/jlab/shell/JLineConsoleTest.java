@@ -148,4 +148,18 @@ class JLineConsoleTest {
         assertThat(console(Map.of()).unicode()).isTrue();
         assertThat(console(Map.of()).width()).isEqualTo(90);
     }
+
+    @Test
+    void longLinesBreakAtTheWidthOfATerminalThatKnowsItAndNowhereElse() throws IOException {
+        assertThat(console(Map.of()).wrapWidth()).isEqualTo(90);
+        terminal.setSize(new Size(110, 24));
+        assertThat(console(Map.of()).wrapWidth()).as("after a resize").isEqualTo(110);
+        terminal.setSize(new Size(0, 0));
+        assertThat(console(Map.of()).wrapWidth()).as("width unknown").isZero();
+        assertThat(console(Map.of()).width()).as("what tables still assume").isEqualTo(80);
+        try (var dumb = new LineDisciplineTerminal("test", "dumb", new ByteArrayOutputStream(), StandardCharsets.UTF_8)) {
+            dumb.setSize(new Size(110, 24));
+            assertThat(JLineConsole.on(dumb, home.resolve(".jlab_history"), Map.of()).wrapWidth()).isZero();
+        }
+    }
 }

@@ -23,6 +23,7 @@ public final class ScriptConsole implements Console {
     private volatile Runnable interruptHandler;
     private WordCompleter completer = words -> List.of();
     private Console.RawTerminal raw;
+    private int wrapWidth;
 
     public ScriptConsole(List<String> lines) {
         this(lines, 80, true);
@@ -73,6 +74,14 @@ public final class ScriptConsole implements Console {
     @Override public boolean unicode() { return unicode; }
 
     @Override public int width() { return width; }
+
+    @Override public int wrapWidth() { return wrapWidth; }
+
+    /** From now on jlab breaks its long lines at this console's width, as on a terminal that knows it. */
+    public ScriptConsole wrapping() {
+        wrapWidth = width;
+        return this;
+    }
 
     @Override public InterruptScope onInterrupt(Runnable handler) {
         Runnable before = interruptHandler;

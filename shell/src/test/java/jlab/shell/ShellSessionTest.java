@@ -254,4 +254,15 @@ class ShellSessionTest {
                         + " NETLINK_CONNECTOR) = -1 EPROTONOSUPPORT (Protocol not supported)");
         assertThat(t).doesNotContain("Exception");
     }
+
+    @Test
+    void longLinesBreakAtTheTerminalsWidthWhenItIsKnown() {
+        console = new ScriptConsole(List.of("start demo", "step 2", "show events"), 110, true).wrapping();
+        new Shell(console, new FakeLabs(console), CommandRegistry.standard(), false).run(List.of());
+        assertThat(after(console.transcript(), "show events")).isEqualTo("""
+                step 2 actions: the kernel refused to report process events: socket(AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC,
+                  NETLINK_CONNECTOR) = -1 EPROTONOSUPPORT (Protocol not supported)
+                """);
+        assertThat(console.transcript().lines()).allMatch(l -> l.length() <= 110);
+    }
 }

@@ -11,6 +11,7 @@ import jlab.inspect.Annotation;
 import jlab.shell.AnnotationRenderer;
 import jlab.shell.DidYouMean;
 import jlab.shell.ShellException;
+import jlab.shell.StepRenderer;
 
 final class ShowCommand implements Command {
 
@@ -77,15 +78,16 @@ final class ShowCommand implements Command {
     private static List<String> events(LabSession s, CommandContext context) {
         if (!(s instanceof StepEvents recorded)) throw new ShellException("this lab session records no process events");
         List<EventRecording> recordings = recorded.stepEvents();
+        StepRenderer render = context.render();
         if (recordings.isEmpty()) {
-            return List.of("no process events recorded in this step yet " + context.style().dash()
-                    + " they are recorded while the step's actions and your `!` commands run");
+            return render.wrapped("no process events recorded in this step yet " + context.style().dash()
+                    + " they are recorded while the step's actions and your `!` commands run", "  ");
         }
         List<String> lines = new ArrayList<>();
         for (EventRecording r : recordings) {
             List<String> rendered = EventTimeline.render(r);
-            lines.add(context.style().bold(rendered.getFirst()));
-            lines.addAll(rendered.subList(1, rendered.size()));
+            lines.addAll(render.wrapped(context.style().bold(rendered.getFirst()), "  "));
+            for (String line : rendered.subList(1, rendered.size())) lines.addAll(render.wrapped(line, "    "));
         }
         return lines;
     }
