@@ -214,11 +214,24 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
 
     @Override public ExecOutcome exec(List<String> argv, Consumer<String> output) {
         int mark = log.mark();
-        jlab.sandbox.Commands.Result result = run.recorded(index, "! " + ShellQuoting.join(argv),
-                () -> run.sandbox().commands().run(argv, output, Long.MAX_VALUE / 4));
+        jlab.sandbox.Commands.Result result = runCommand(argv, output);
         List<String> syscalls = syscallsSince(mark);
         CheckReport report = step().hasTask() ? check() : CheckReport.NONE;
         return new ExecOutcome(result.status().describe(), result.exitCode(), syscalls, report);
+    }
+
+    @Override public ExecOutcome exec(List<String> argv, Consumer<String> output, Consumer<String> syscalls) {
+        jlab.sandbox.Commands.Result result;
+        try (var watching = log.watch(entry -> syscalls.accept(entry.toString()))) {
+            result = runCommand(argv, output);
+        }
+        CheckReport report = step().hasTask() ? check() : CheckReport.NONE;
+        return new ExecOutcome(result.status().describe(), result.exitCode(), List.of(), report);
+    }
+
+    private jlab.sandbox.Commands.Result runCommand(List<String> argv, Consumer<String> output) {
+        return run.recorded(index, "! " + ShellQuoting.join(argv),
+                () -> run.sandbox().commands().run(argv, output, Long.MAX_VALUE / 4));
     }
 
     @Override public void interrupt() {

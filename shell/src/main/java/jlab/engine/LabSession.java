@@ -43,6 +43,15 @@ public interface LabSession extends AutoCloseable {
      */
     ExecOutcome exec(List<String> argv, Consumer<String> output);
 
+    /**
+     * As {@link #exec(List, Consumer)}, with each system call jlab makes for the command handed to {@code syscalls}
+     * as it is made, so that the spawn shows before the program's output; the outcome's list then has only the
+     * calls that were not handed over.
+     */
+    default ExecOutcome exec(List<String> argv, Consumer<String> output, Consumer<String> syscalls) {
+        return exec(argv, output);
+    }
+
     /** Sends SIGINT to the command {@link #exec} is running, if any. */
     void interrupt();
 

@@ -22,9 +22,29 @@ public final class SyscallLog {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    private java.util.function.Consumer<Entry> watcher;
 
     public synchronized void add(Entry entry) {
         entries.add(entry);
+        if (watcher != null) watcher.accept(entry);
+    }
+
+    /** Ends a {@link #watch}. */
+    public interface Watch extends AutoCloseable {
+        @Override void close();
+    }
+
+    /**
+     * Hands every entry added from now on to {@code watcher} as well, on the thread that adds it, until the
+     * returned watch is closed: a command's spawn shows before the program's first output line.
+     */
+    public synchronized Watch watch(java.util.function.Consumer<Entry> watcher) {
+        this.watcher = watcher;
+        return () -> {
+            synchronized (this) {
+                this.watcher = null;
+            }
+        };
     }
 
     /** A position to ask {@link #since(int)} about later, e.g. before a step runs. */

@@ -119,5 +119,9 @@ class EngineWithFakeKernelTest {
         assertThat(seen).contains("namespaces 3/9 >", " 1 root sh",
                 "posix_spawn(\"/bin/hostname\", [\"hostname\", \"" + name + "\"])", "hostname in container is '" + name + "'");
         assertThat(seen).doesNotContain("Exception");
+        String ps = seen.substring(seen.indexOf("> ! ps"), seen.indexOf("> next", seen.indexOf("> ! ps")));
+        assertThat(ps.indexOf("posix_spawn(\"/bin/ps\"")).as("the spawn shows before the program's output, as it happened")
+                .isPositive().isLessThan(ps.indexOf("PID USER COMMAND"));
+        assertThat(ps.indexOf("posix_spawn(\"/bin/ps\"")).as("once").isEqualTo(ps.lastIndexOf("posix_spawn(\"/bin/ps\""));
     }
 }

@@ -48,9 +48,15 @@ final class ExecCommand implements Command {
         // Ctrl-C goes to the command (SIGINT inside the sandbox), not to jlab, until it ends
         Console.InterruptScope forwarding = context.console().onInterrupt(s::interrupt);
         try {
+            StepRenderer live = context.render();
             outcome = s.exec(List.copyOf(args), line -> {
                 synchronized (out) {
                     out.println(line);
+                    out.flush();
+                }
+            }, call -> { // the spawn before the program's output, as it happened
+                synchronized (out) {
+                    live.syscalls(List.of(call)).forEach(out::println);
                     out.flush();
                 }
             });
