@@ -42,6 +42,30 @@ class NetworkLabResidueKernelTest {
         assertNothingLeft(base, hostLinks);
     }
 
+    @Test void anExtraAddressBesidesTheRightOneKeepsTheAddressTaskRedUntilItIsRemoved() throws Exception {
+        assertThat(Privileges.root()).as("kernel tests run as root").isTrue();
+        List<String> hostLinks = hostLinks();
+        Path base = Files.createTempDirectory("jlab-net-extra-address");
+        try (LabSession session = new LabLibrary(JlabHome.find(), m -> { }, base).start("network")) {
+            session.goTo(ADDRESS_STEP);
+            String bridge = bridgeAddress(session); // e.g. 10.205.117.1/24
+            String prefix = bridge.substring(0, bridge.lastIndexOf('.') + 1);
+            String stray = prefix + "3/16";
+            for (List<String> argv : List.of(List.of("ip", "addr", "add", stray, "dev", "eth0"),
+                    List.of("ip", "addr", "add", prefix + "2/24", "dev", "eth0"), List.of("ip", "link", "set", "eth0", "up"))) {
+                session.exec(argv, line -> { });
+            }
+            var address = session.check().results().stream().filter(r -> r.description().startsWith("eth0 in red has the address"))
+                    .findFirst().orElseThrow();
+            assertThat(address.passed()).as("a stray " + stray + " would answer for blue's .3 later").isFalse();
+            assertThat(address.reason()).isEqualTo("extra-address");
+            assertThat(address.detail()).contains(prefix + "2/24", stray);
+            session.exec(List.of("ip", "addr", "del", stray, "dev", "eth0"), line -> { });
+            assertThat(session.check().passed()).as("only .2/24 left, and the bridge answers ping").isTrue();
+        }
+        assertNothingLeft(base, hostLinks);
+    }
+
     @Test void twoSessionsAtOnceKeepApartPingWithinThemselvesAndBothCleanUp() throws Exception {
         assertThat(Privileges.root()).as("kernel tests run as root").isTrue();
         List<String> hostLinks = hostLinks();

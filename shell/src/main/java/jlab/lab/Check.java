@@ -164,7 +164,7 @@ public sealed interface Check {
         public AddressCheck { where = where == null ? NetPlace.RED : where; }
 
         @Override public String describe() {
-            return link + " in " + Vocabulary.lower(where) + " has the address ." + host + " of the lab's subnet";
+            return link + " in " + Vocabulary.lower(where) + " has the address ." + host + " of the lab's subnet, and no other";
         }
     }
 

@@ -32,6 +32,7 @@ public final class FailureReasons {
     public static final String WRONG_MASTER = "wrong-master";
     public static final String NO_ADDRESS = "no-address";
     public static final String WRONG_ADDRESS = "wrong-address";
+    public static final String EXTRA_ADDRESS = "extra-address";
     public static final String NO_ROUTE = "no-route";
     public static final String WRONG_ROUTE = "wrong-route";
     public static final String NO_ANSWER = "no-answer";
@@ -47,7 +48,7 @@ public final class FailureReasons {
         BY_CHECK.put("command", List.of(EXIT, OUTPUT));
         BY_CHECK.put("file", List.of(MISSING, EXISTS, NO_MATCH));
         BY_CHECK.put("link", List.of(MISSING, EXISTS, DOWN, UP, WRONG_MASTER));
-        BY_CHECK.put("address", List.of(MISSING, NO_ADDRESS, WRONG_ADDRESS));
+        BY_CHECK.put("address", List.of(MISSING, NO_ADDRESS, WRONG_ADDRESS, EXTRA_ADDRESS));
         BY_CHECK.put("route", List.of(NO_ROUTE, WRONG_ROUTE));
         BY_CHECK.put("ping", List.of(NO_ANSWER));
     }
