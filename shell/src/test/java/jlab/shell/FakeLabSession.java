@@ -177,6 +177,7 @@ final class FakeLabSession implements LabSession, jlab.engine.StepEvents {
      */
     @Override public PtyShell openShell(String term, int rows, int columns) {
         resizes.add(rows + "x" + columns + " " + term);
+        syscallLog.add("posix_spawn(\"/bin/sh\", [\"sh\"]) = 0"); // as the real one: the spawn, when it opens
         return new PtyShell() {
             private final java.util.concurrent.BlockingQueue<byte[]> output = new java.util.concurrent.LinkedBlockingQueue<>();
             private final StringBuilder line = new StringBuilder();
@@ -221,7 +222,6 @@ final class FakeLabSession implements LabSession, jlab.engine.StepEvents {
             @Override public void resize(int r, int c) { resizes.add(r + "x" + c); }
 
             @Override public ExecOutcome finish() {
-                syscallLog.add("posix_spawn(\"/bin/sh\", [\"sh\"]) = 0");
                 return new ExecOutcome("exited 0", 0, List.of("posix_spawn(\"/bin/sh\", [\"sh\"]) = 0"), check());
             }
         };

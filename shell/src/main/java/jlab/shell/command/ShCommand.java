@@ -45,8 +45,16 @@ final class ShCommand implements Command {
         RawTerminal terminal = context.console().rawTerminal().orElseThrow(() -> new ShellException(
                 "`sh` needs a real terminal and this console is not one " + context.style().dash() + " use `exec <command>` instead"));
         ExecOutcome outcome;
+        StepRenderer render = context.render();
+        int shown;
         try (terminal) {
+            int mark = s.syscalls().size();
             PtyShell shell = s.openShell(terminal.type(), terminal.rows(), terminal.columns());
+            // what opening it took (devpts, the pty, the spawn), before the shell's prompt, as it happened
+            List<String> opening = s.syscalls();
+            opening = opening.subList(Math.min(mark, opening.size()), opening.size());
+            shown = opening.size();
+            for (String line : render.syscalls(opening)) say(terminal, line + "\r\n");
             try {
                 say(terminal, context.style().dim("[a shell inside the container on " + shell.tty()
                         + "; exit or Ctrl-D returns to jlab]") + "\r\n");
@@ -56,8 +64,8 @@ final class ShCommand implements Command {
                 outcome = shell.finish();
             }
         }
-        StepRenderer render = context.render();
-        context.print(render.syscalls(outcome.syscalls()));
+        List<String> after = outcome.syscalls(); // from the opening on: those shown already are not shown again
+        context.print(render.syscalls(after.subList(Math.min(shown, after.size()), after.size())));
         String status = "(sh: " + outcome.status() + ")";
         context.println(outcome.exitCode() == 0 ? context.style().dim(status) : context.style().red(status));
         ExecCommand.report(context, render, before, outcome.checks());
