@@ -192,8 +192,10 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         List<String> hints = step().hints();
         if (hints.isEmpty()) return "";
         int n = Math.min(progress.hints(index), hints.size() - 1);
-        progress.hint(index);
-        saveProgress();
+        if (progress.hints(index) < hints.size()) { // the last one again is not another hint used
+            progress.hint(index);
+            saveProgress();
+        }
         return hints.size() == 1 ? hints.get(0) : "(" + (n + 1) + "/" + hints.size() + ") " + hints.get(n);
     }
 

@@ -121,7 +121,7 @@ final class LabQuiz {
     String hint(QuestionView view) {
         Question question = question(view);
         String hint = grader.hint(question);
-        if (!hint.isEmpty()) {
+        if (!hint.isEmpty() && grader.hintsGiven(question) <= question.hints().size()) { // not the last one again
             progress.questionHint(view.step(), view.index());
             save.run();
         }

@@ -125,6 +125,9 @@ class EngineProgressTest {
             assertThat(saved().steps().get(HOSTNAME).quiz().getFirst().correct()).as("not overwritten").isTrue();
             assertThat(engine.hint()).as("hints carry on escalating").isNotBlank();
             assertThat(saved().steps().get(HOSTNAME).hints()).isEqualTo(2);
+            int given = lab.steps().get(HOSTNAME).hints().size();
+            for (int i = 0; i < given + 2; i++) engine.hint();
+            assertThat(saved().steps().get(HOSTNAME).hints()).as("the last hint again is no further hint used").isEqualTo(given);
             assertThat(saved().reached()).as("going back keeps the furthest step").isEqualTo(5);
             assertThat(saved().step()).isEqualTo(4);
             clock.advance(Duration.ofMinutes(3));
