@@ -215,25 +215,20 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
     }
 
     @Override public ExecOutcome exec(List<String> argv, Consumer<String> output) {
-        int mark = log.mark();
-        jlab.sandbox.Commands.Result result = runCommand(argv, output);
-        List<String> syscalls = syscallsSince(mark);
-        CheckReport report = step().hasTask() ? check() : CheckReport.NONE;
-        return new ExecOutcome(result.status().describe(), result.exitCode(), syscalls, report);
+        return exec(argv, output, null);
     }
 
+    /** {@code syscalls} null: the outcome lists the command's system calls instead. */
     @Override public ExecOutcome exec(List<String> argv, Consumer<String> output, Consumer<String> syscalls) {
+        int mark = log.mark();
         jlab.sandbox.Commands.Result result;
-        try (var watching = log.watch(entry -> syscalls.accept(entry.toString()))) {
-            result = runCommand(argv, output);
+        try (var watching = syscalls == null ? null : log.watch(entry -> syscalls.accept(entry.toString()))) {
+            result = run.recorded(index, "! " + ShellQuoting.join(argv),
+                    () -> run.sandbox().commands().run(argv, output, Long.MAX_VALUE / 4));
         }
+        List<String> calls = syscalls == null ? syscallsSince(mark) : List.of();
         CheckReport report = step().hasTask() ? check() : CheckReport.NONE;
-        return new ExecOutcome(result.status().describe(), result.exitCode(), List.of(), report);
-    }
-
-    private jlab.sandbox.Commands.Result runCommand(List<String> argv, Consumer<String> output) {
-        return run.recorded(index, "! " + ShellQuoting.join(argv),
-                () -> run.sandbox().commands().run(argv, output, Long.MAX_VALUE / 4));
+        return new ExecOutcome(result.status().describe(), result.exitCode(), calls, report);
     }
 
     @Override public void interrupt() {
