@@ -167,8 +167,9 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         } else {
             for (String name : step().observe()) annotations.add(show(name));
             if (run.ranThrough() > target) {
-                notes.add("the kernel still shows what steps 1–" + (run.ranThrough() + 1) + " did: going back undoes "
-                        + "nothing; `reset` rebuilds the sandbox as it was at this step");
+                int from = target + 2, to = run.ranThrough() + 1;
+                notes.add("the kernel still shows what step" + (from == to ? " " + to : "s " + from + "–" + to)
+                        + " did: going back undoes nothing; `reset` rebuilds the sandbox as it was at this step");
             }
         }
         return new StepOutcome(currentStep(), syscallsSince(mark), output, annotations, taskChecks(), notes, measured);

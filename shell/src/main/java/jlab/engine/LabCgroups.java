@@ -69,7 +69,8 @@ final class LabCgroups implements AutoCloseable {
     }
 
     synchronized List<String> set(String file, String value) {
-        Knob knob = Knob.byFile(file).orElseThrow(() -> new CgroupException("jlab does not set " + file + "; it sets " + Knob.files()));
+        Knob knob = Knob.byFile(file).orElseThrow(() -> new CgroupException("jlab does not set " + file + "; it sets "
+                + String.join(", ", Knob.files())));
         return tree().set(require(), knob, value);
     }
 

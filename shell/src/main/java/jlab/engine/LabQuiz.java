@@ -89,9 +89,21 @@ final class LabQuiz {
         List<QuestionView> views = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
-            views.add(QuizGrader.view(step, i, q, q instanceof Question.Prediction p ? settled(step, i, p) : null));
+            views.add(QuizGrader.view(step, i, q, q instanceof Question.Prediction p ? settled(step, i, p) : graded(step, i, q)));
         }
         return views;
+    }
+
+    /**
+     * How a question went once it is graded for good (answered right, or its attempts used up): a quiz taken
+     * again shows that instead of asking it, so the first answers stand and nothing is graded twice.
+     */
+    private QuestionView.Settled graded(int step, int index, Question q) {
+        QuizAnswer a = progress.answer(step, index);
+        if (!a.answered() || (!a.correct() && a.attempts() < Math.max(1, q.attempts()))) return null;
+        return new QuestionView.Settled("you answered " + a.answer().replace('\n', ',')
+                + (a.correct() || q instanceof Question.LiveQuestion ? "" : "; the answer is " + QuizGrader.shownAnswer(q)),
+                false, a.correct());
     }
 
     /** How a prediction went: graded, measured without a prediction, or its step ran before it could be asked. */

@@ -146,8 +146,9 @@ final class QuizGrader {
      */
     private boolean liveAccepts(Question.LiveQuestion l, String answer) {
         String now = live.apply(l.key()).strip();
-        OptionalDouble given = liveNumber(answer);
         OptionalDouble current = liveNumber(now);
+        OptionalDouble given = liveNumber(answer);
+        if (given.isEmpty() && current.isPresent()) given = NumberAnswer.parse(answer); // 271 periods, one
         if (given.isEmpty() || current.isEmpty()) return answer.strip().equalsIgnoreCase(now);
         double[] range = liveRange(l, current.getAsDouble());
         double v = given.getAsDouble();
@@ -182,6 +183,11 @@ final class QuizGrader {
     }
 
     private String expected(Question q) {
+        return q instanceof Question.LiveQuestion l ? liveExpected(l) : shownAnswer(q);
+    }
+
+    /** The right answer as the learner is shown it; a live value's depends on the kernel (see {@link #expected}). */
+    static String shownAnswer(Question q) {
         return switch (q) {
             case Question.SingleChoice c -> c.answer();
             case Question.MultipleChoice m -> String.join(", ", m.answers());
@@ -191,7 +197,7 @@ final class QuizGrader {
             case Question.NumberQuestion n -> format(n.number()) + (n.tolerance() > 0 ? " ± " + format(n.tolerance()) : "")
                     + (n.unit() == null ? "" : " " + n.unit());
             case Question.TextQuestion t -> t.example() != null ? t.example() : "an answer matching " + t.pattern();
-            case Question.LiveQuestion l -> liveExpected(l);
+            case Question.LiveQuestion l -> "read from the kernel (" + l.key().describe() + ")";
             case Question.Prediction p -> "measured when its step runs";
         };
     }
@@ -203,7 +209,7 @@ final class QuizGrader {
         if (current.isPresent()) {
             double[] range = liveRange(l, current.getAsDouble());
             if (range[0] != range[1]) {
-                return format(range[0]) + " to " + format(range[1]) + tolerance + " (" + l.key().describe()
+                return format(range[0]) + " to " + format(range[1]) + tolerance + " (" + l.key().text()
                         + ", from when the question was shown to now)";
             }
         }

@@ -64,7 +64,7 @@ class EngineWithFakeKernelTest {
 
             var back = engine.goTo(1);
             assertThat(back.syscalls()).as("going back runs nothing").isEmpty();
-            assertThat(back.notes()).containsExactly("the kernel still shows what steps 1–4 did: going back undoes "
+            assertThat(back.notes()).containsExactly("the kernel still shows what steps 3–4 did: going back undoes "
                     + "nothing; `reset` rebuilds the sandbox as it was at this step");
             assertThat(engine.goTo(3).notes()).as("back where the sandbox is").isEmpty();
         }

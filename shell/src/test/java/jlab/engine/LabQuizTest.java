@@ -158,6 +158,22 @@ class LabQuizTest {
     }
 
     @Test
+    void aQuestionGradedForGoodIsShownAsItWentWhenTheQuizIsTakenAgain() {
+        QuestionView flag = quiz.views(0).getFirst();
+        assertThat(flag.settled()).as("not answered yet").isNull();
+        assertThat(quiz.answer(flag, "CLONE_NEWNS").correct()).isFalse();
+        assertThat(quiz.views(0).getFirst().settled()).as("attempts left: asked again").isNull();
+        assertThat(quiz.answer(flag, "CLONE_NEWUTS").correct()).isTrue();
+        assertThat(quiz.views(0).getFirst().settled()).isEqualTo(new QuestionView.Settled("you answered CLONE_NEWUTS", false, true));
+
+        QuestionView percent = quiz.views(1).get(2); // 2 attempts, both wrong
+        quiz.answer(percent, "40");
+        quiz.answer(percent, "60 %");
+        assertThat(quiz.views(1).get(2).settled())
+                .isEqualTo(new QuestionView.Settled("you answered 60 %; the answer is 50 %", false, false));
+    }
+
+    @Test
     void predictionsAreNotAnsweredLikeOtherQuestions() {
         QuestionView prediction = quiz.views(1).getFirst();
         assertThatThrownBy(() -> quiz.answer(prediction, "20")).hasMessageContaining("graded against a measurement");

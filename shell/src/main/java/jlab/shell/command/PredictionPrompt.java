@@ -58,6 +58,10 @@ final class PredictionPrompt {
                 continue;
             }
             if (jlab.lab.NumberAnswer.parse(typed).isPresent()) return typed;
+            if (typed.startsWith("!") || typed.startsWith("show")) {
+                context.println("  predict first: the step has not run yet (`show` and `!` work at the prompt once it has)");
+                continue;
+            }
             context.println("  a prediction is a number (or `skip`)");
         }
     }

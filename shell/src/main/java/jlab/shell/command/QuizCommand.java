@@ -96,8 +96,10 @@ final class QuizCommand implements Command {
         lines.add("");
         lines.addAll(context.render().markdown().lines("**" + n + "/" + total + "** " + q.ask()));
         if (q.settled() != null) {
-            lines.add("  " + (q.settled().correct() ? style.green(style.tick() + " " + q.settled().text())
-                    : style.red(style.cross()) + " " + q.settled().text()) + style.dim(" (a prediction: graded when its step ran)"));
+            lines.addAll(wrapped(context, "  " + (q.settled().correct() ? style.green(style.tick() + " " + q.settled().text())
+                    : style.red(style.cross()) + " " + q.settled().text())
+                    + style.dim(q.kind() == QuestionKind.PREDICT ? " (a prediction: graded when its step ran)"
+                            : " (graded before: your first answers count)")));
             context.print(lines);
             return q.settled().correct();
         }
@@ -148,8 +150,9 @@ final class QuizCommand implements Command {
                 if (q.hints() > 0) showHint(context, s.hint(q), "");
                 continue;
             }
-            context.println("  " + style.red(style.cross() + " incorrect")
-                    + (g.expected() == null || g.expected().isBlank() ? "" : " " + style.dash() + " the answer is " + style.bold(g.expected())));
+            wrapped(context, "  " + style.red(style.cross() + " incorrect")
+                    + (g.expected() == null || g.expected().isBlank() ? "" : " " + style.dash() + " the answer is " + style.bold(g.expected())))
+                    .forEach(context::println);
             explain(context, g);
             return false;
         }
@@ -166,6 +169,11 @@ final class QuizCommand implements Command {
     private static String firstLine(String text) {
         String line = text.strip().lines().findFirst().orElse("").replace("`", "").replace("**", "");
         return line.length() > 60 ? line.substring(0, 59) + "…" : line;
+    }
+
+    /** A verdict line broken at the terminal's width, continuing under its text. */
+    private static List<String> wrapped(CommandContext context, String line) {
+        return jlab.shell.LineBreaker.wrap(line, context.console().wrapWidth(), "    ", jlab.shell.LineBreaker.Breaks.WORDS);
     }
 
     /** A question's hint, Markdown like the question; {@code none} when it has none. */

@@ -23,7 +23,7 @@ final class ShowCommand implements Command {
     @Override public String usage() { return "show <what>"; }
 
     @Override public String summary() {
-        return "show kernel state now: namespaces, pids, mounts, uts, net, overlay, cgroup, syscalls, events";
+        return "kernel state now: namespaces, pids, mounts, net, cgroup, syscalls, … (`help show`)";
     }
 
     @Override public String help() {
