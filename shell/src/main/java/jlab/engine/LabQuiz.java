@@ -101,7 +101,7 @@ final class LabQuiz {
     private QuestionView.Settled graded(int step, int index, Question q) {
         QuizAnswer a = progress.answer(step, index);
         if (!a.answered() || (!a.correct() && a.attempts() < Math.max(1, q.attempts()))) return null;
-        return new QuestionView.Settled("you answered " + a.answer().replace('\n', ',')
+        return new QuestionView.Settled("you answered " + a.answer().replace('\n', ',').replaceAll("[.\\s]+$", "")
                 + (a.correct() || q instanceof Question.LiveQuestion ? "" : "; the answer is " + QuizGrader.shownAnswer(q)),
                 false, a.correct());
     }
