@@ -99,8 +99,8 @@ final class LabQuiz {
      * again shows that instead of asking it, so the first answers stand and nothing is graded twice.
      */
     private QuestionView.Settled graded(int step, int index, Question q) {
+        if (!grader.finished(q)) return null;
         QuizAnswer a = progress.answer(step, index);
-        if (!a.answered() || (!a.correct() && a.attempts() < Math.max(1, q.attempts()))) return null;
         return new QuestionView.Settled("you answered " + a.answer().replace('\n', ',').replaceAll("[.\\s]+$", "")
                 + (a.correct() || q instanceof Question.LiveQuestion ? "" : "; the answer is " + QuizGrader.shownAnswer(q)),
                 false, a.correct());

@@ -79,7 +79,7 @@ final class QuizGrader {
 
     /** Grades {@code predicted} (null when the learner did not predict) against {@code measured}. */
     static Grade gradePrediction(Question.Prediction p, String predicted, double measured) {
-        boolean correct = predicted != null && number(predicted).stream().anyMatch(v -> p.accepts(v, measured));
+        boolean correct = predicted != null && NumberAnswer.parse(predicted).stream().anyMatch(v -> p.accepts(v, measured));
         return new Grade(correct, measuredText(p, measured), explain(p), 0);
     }
 
@@ -88,19 +88,23 @@ final class QuizGrader {
                 + (p.tolerance() > 0 ? " (right within ± " + format(p.tolerance()) + ")" : "");
     }
 
-    /** See {@link NumberAnswer#parse}. */
-    static OptionalDouble number(String text) {
-        return NumberAnswer.parse(text);
-    }
-
     /** Graded answers so far (the limit once answered right): a change means {@link #grade} counted one. */
     int attemptsUsed(Question q) {
         return attemptsUsed.getOrDefault(q, 0);
     }
 
+    /** True once {@code q} is graded for good: answered right, or its attempts used up. */
+    boolean finished(Question q) {
+        return attemptsUsed(q) >= limit(q);
+    }
+
+    private static int limit(Question q) {
+        return Math.max(1, q.attempts());
+    }
+
     /** Carries attempts and hints over from saved progress. */
     void restore(Question q, int attempts, boolean correct, int hints) {
-        int limit = Math.max(1, attempts(q));
+        int limit = limit(q);
         if (correct) attemptsUsed.put(q, limit);
         else if (attempts > 0) attemptsUsed.put(q, Math.min(attempts, limit));
         if (hints > 0) hintsGiven.put(q, hints);
@@ -110,8 +114,8 @@ final class QuizGrader {
         if (q instanceof Question.Prediction) {
             throw new IllegalArgumentException("a prediction is graded against a measurement when its step runs");
         }
-        int limit = Math.max(1, attempts(q));
-        int used = attemptsUsed.getOrDefault(q, 0);
+        int limit = limit(q);
+        int used = attemptsUsed(q);
         if (used >= limit) return new Grade(false, expected(q), explain(q), 0);
         boolean correct = correct(q, answer.strip());
         attemptsUsed.put(q, correct ? limit : used + 1);
@@ -132,7 +136,7 @@ final class QuizGrader {
                 yield given.equals(m.answers().stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
             }
             case Question.Ordering o -> o.accepts(answer);
-            case Question.NumberQuestion n -> number(answer).stream().anyMatch(n::accepts);
+            case Question.NumberQuestion n -> NumberAnswer.parse(answer).stream().anyMatch(n::accepts);
             case Question.TextQuestion t -> t.accepts(answer);
             case Question.LiveQuestion l -> liveAccepts(l, answer);
             case Question.Prediction p -> false; // refused in grade()
@@ -220,9 +224,6 @@ final class QuizGrader {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
-    private static int attempts(Question q) {
-        return q.attempts();
-    }
 
     static String explain(Question q) {
         return q.explain() == null ? "" : q.explain();

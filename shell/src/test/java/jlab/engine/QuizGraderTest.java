@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import jlab.lab.NumberAnswer;
 import jlab.lab.Question;
 
 class QuizGraderTest {
@@ -106,17 +107,17 @@ class QuizGraderTest {
 
     @Test
     void aNumberIsReadFromTheStartOfTheAnswerWhateverUnitFollowsOrAsAWord() {
-        assertThat(QuizGrader.number("11 devices")).hasValue(11); // 'e' in a unit is no exponent
-        assertThat(QuizGrader.number("50%")).hasValue(50);
-        assertThat(QuizGrader.number(" 1 (lo)")).hasValue(1);
-        assertThat(QuizGrader.number("0.5 CPUs")).hasValue(0.5);
-        assertThat(QuizGrader.number("2e3")).hasValue(2000);
-        assertThat(QuizGrader.number("-3")).hasValue(-3);
-        assertThat(QuizGrader.number("one")).hasValue(1);
-        assertThat(QuizGrader.number("Eight namespaces")).hasValue(8);
-        assertThat(QuizGrader.number("a few")).isEmpty();
-        assertThat(QuizGrader.number("1.2.3")).isEmpty();
-        assertThat(QuizGrader.number("150000 100000")).as("a quota typed as cpu.max shows it").hasValue(150000);
+        assertThat(NumberAnswer.parse("11 devices")).hasValue(11); // 'e' in a unit is no exponent
+        assertThat(NumberAnswer.parse("50%")).hasValue(50);
+        assertThat(NumberAnswer.parse(" 1 (lo)")).hasValue(1);
+        assertThat(NumberAnswer.parse("0.5 CPUs")).hasValue(0.5);
+        assertThat(NumberAnswer.parse("2e3")).hasValue(2000);
+        assertThat(NumberAnswer.parse("-3")).hasValue(-3);
+        assertThat(NumberAnswer.parse("one")).hasValue(1);
+        assertThat(NumberAnswer.parse("Eight namespaces")).hasValue(8);
+        assertThat(NumberAnswer.parse("a few")).isEmpty();
+        assertThat(NumberAnswer.parse("1.2.3")).isEmpty();
+        assertThat(NumberAnswer.parse("150000 100000")).as("a quota typed as cpu.max shows it").hasValue(150000);
         var q = new Question.NumberQuestion("Ten containers, how many devices?", 11, 0, "devices", "", 2, List.of());
         assertThat(grader.grade(q, "11 devices").correct()).isTrue();
     }

@@ -38,8 +38,8 @@ final class ExecCommand implements Command {
                     + (p.equals("<subnet>") ? " (`show net` gives the subnet)" : ""));
         });
         shellSyntax(args).ifPresent(word -> {
-            throw new ShellException("`" + word + "` is shell syntax, and `!` runs the program without a shell: type `! sh -c '"
-                    + String.join(" ", args).replace("'", "'\\''") + "'`");
+            throw new ShellException("`" + word + "` is shell syntax, and `!` runs the program without a shell: type `! sh -c "
+                    + jlab.lab.ShellQuoting.quote(String.join(" ", args)) + "`");
         });
         LabSession s = context.session();
         CheckReport before = context.lastChecks();

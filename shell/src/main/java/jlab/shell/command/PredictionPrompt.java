@@ -58,7 +58,7 @@ final class PredictionPrompt {
                 continue;
             }
             if (jlab.lab.NumberAnswer.parse(typed).isPresent()) return typed;
-            if (typed.startsWith("!") || typed.startsWith("show")) {
+            if (QuizCommand.looks(typed)) {
                 context.println("  predict first: the step has not run yet (`show` and `!` work at the prompt once it has)");
                 continue;
             }

@@ -173,7 +173,7 @@ final class QuizCommand implements Command {
 
     /** A verdict line broken at the terminal's width, continuing under its text. */
     private static List<String> wrapped(CommandContext context, String line) {
-        return jlab.shell.LineBreaker.wrap(line, context.console().wrapWidth(), "    ", jlab.shell.LineBreaker.Breaks.WORDS);
+        return context.render().wrapped(line, "    ");
     }
 
     /** A question's hint, Markdown like the question; {@code none} when it has none. */
