@@ -366,11 +366,8 @@ public final class Engine implements LabSession, CgroupControl, StepEvents {
         return notes;
     }
 
-    @Override public java.util.Optional<CpuSample> cpuSample() {
-        if (run.cgroups().cgroup().isEmpty()) return java.util.Optional.empty();
-        var cpu = run.cgroups().stats().cpu();
-        return java.util.Optional.of(new CpuSample(System.nanoTime(), cpu.usageUsec(), cpu.nrPeriods(), cpu.nrThrottled(),
-                cpu.throttledUsec(), cpu.max().quotaUsec(), cpu.max().periodUsec()));
+    @Override public Optional<CpuSample> cpuSample() {
+        return run.cgroups().cpuSample();
     }
 
     /**

@@ -90,6 +90,14 @@ final class LabCgroups implements AutoCloseable {
         return tree().stats(require());
     }
 
+    /** The cgroup's CPU counters now, for `chart`; empty while the lab has no cgroup. */
+    synchronized Optional<CgroupControl.CpuSample> cpuSample() {
+        if (cgroup == null) return Optional.empty();
+        var cpu = stats().cpu();
+        return Optional.of(new CgroupControl.CpuSample(System.nanoTime(), cpu.usageUsec(), cpu.nrPeriods(),
+                cpu.nrThrottled(), cpu.throttledUsec(), cpu.max().quotaUsec(), cpu.max().periodUsec()));
+    }
+
     /** Kills whatever still runs in the cgroup (only the lab's processes can be there), then removes it. */
     @Override public synchronized void close() {
         if (cgroup == null) return;
